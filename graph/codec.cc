@@ -1,0 +1,275 @@
+#include "graph/codec.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace dyad {
+
+namespace {
+
+// Tags of the compact codec.
+enum Tag : uint8_t {
+  kTagNull = 0, kTagFalse, kTagTrue, kTagInt, kTagFloat, kTagString, kTagList,
+  kTagMap, kTagDate, kTagDateTime, kTagDuration,
+};
+
+uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+
+void PutString(std::string_view s, std::string* out) {
+  PutVarint(s.size(), out);
+  out->append(s);
+}
+
+bool GetString(std::string_view* in, std::string* s) {
+  uint64_t n;
+  if (!GetVarint(in, &n) || n > in->size()) return false;
+  s->assign(in->data(), n);
+  in->remove_prefix(n);
+  return true;
+}
+
+bool GetSigned(std::string_view* in, int64_t* v) {
+  uint64_t u;
+  if (!GetVarint(in, &u)) return false;
+  *v = UnZigZag(u);
+  return true;
+}
+
+constexpr int kMaxDepth = 64;
+
+Status Decode(std::string_view* in, Value* out, int depth) {
+  if (depth > kMaxDepth) return Status::Corruption("value nesting too deep");
+  if (in->empty()) return Status::Corruption("truncated value");
+  uint8_t tag = static_cast<uint8_t>((*in)[0]);
+  in->remove_prefix(1);
+  switch (tag) {
+    case kTagNull: *out = Value(); return Status::OK();
+    case kTagFalse: *out = Value(false); return Status::OK();
+    case kTagTrue: *out = Value(true); return Status::OK();
+    case kTagInt: {
+      int64_t v;
+      if (!GetSigned(in, &v)) break;
+      *out = Value(v);
+      return Status::OK();
+    }
+    case kTagFloat: {
+      if (in->size() < 8) break;
+      uint64_t bits = DecodeFixed64BE(in->data());
+      in->remove_prefix(8);
+      double d;
+      std::memcpy(&d, &bits, 8);
+      *out = Value(d);
+      return Status::OK();
+    }
+    case kTagString: {
+      std::string s;
+      if (!GetString(in, &s)) break;
+      *out = Value(std::move(s));
+      return Status::OK();
+    }
+    case kTagList: {
+      uint64_t n;
+      if (!GetVarint(in, &n) || n > in->size()) break;
+      List list;
+      list.reserve(n);
+      for (uint64_t i = 0; i < n; ++i) {
+        Value e;
+        DYAD_RETURN_IF_ERROR(Decode(in, &e, depth + 1));
+        list.push_back(std::move(e));
+      }
+      *out = Value(std::move(list));
+      return Status::OK();
+    }
+    case kTagMap: {
+      uint64_t n;
+      if (!GetVarint(in, &n) || n > in->size()) break;
+      Map map;
+      for (uint64_t i = 0; i < n; ++i) {
+        std::string k;
+        if (!GetString(in, &k)) return Status::Corruption("truncated map key");
+        Value e;
+        DYAD_RETURN_IF_ERROR(Decode(in, &e, depth + 1));
+        map.emplace(std::move(k), std::move(e));
+      }
+      *out = Value(std::move(map));
+      return Status::OK();
+    }
+    case kTagDate: {
+      int64_t d;
+      if (!GetSigned(in, &d)) break;
+      *out = Value(Date{d});
+      return Status::OK();
+    }
+    case kTagDateTime: {
+      int64_t micros, off;
+      if (!GetSigned(in, &micros) || !GetSigned(in, &off)) break;
+      *out = Value(DateTime{micros, static_cast<int32_t>(off)});
+      return Status::OK();
+    }
+    case kTagDuration: {
+      Duration d;
+      if (!GetSigned(in, &d.months) || !GetSigned(in, &d.days) || !GetSigned(in, &d.micros)) break;
+      *out = Value(d);
+      return Status::OK();
+    }
+    default:
+      return Status::Corruption("unknown value tag " + std::to_string(tag));
+  }
+  return Status::Corruption("truncated value");
+}
+
+// Maps a double onto a u64 whose unsigned order is the numeric order
+// (negative numbers flipped entirely, positives with the sign bit set).
+uint64_t OrderedDoubleBits(double d) {
+  if (d == 0) d = 0;  // -0.0 sorts with 0.0
+  if (std::isnan(d)) return ~uint64_t{0};  // NaN after +Infinity, as in ORDER BY
+  uint64_t bits;
+  std::memcpy(&bits, &d, 8);
+  return (bits & (uint64_t{1} << 63)) ? ~bits : bits | (uint64_t{1} << 63);
+}
+
+// Classes of the ordered key encoding, in ORDER BY order of their kinds.
+enum KeyClass : uint8_t { kKeyDateTime = 0x10, kKeyDate = 0x20, kKeyDuration = 0x28,
+                          kKeyString = 0x30, kKeyBool = 0x40, kKeyNumber = 0x50 };
+
+}  // namespace
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  uint64_t result = 0;
+  for (int shift = 0; shift <= 63 && !in->empty(); shift += 7) {
+    uint8_t byte = static_cast<uint8_t>((*in)[0]);
+    in->remove_prefix(1);
+    result |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) {
+      *v = result;
+      return true;
+    }
+  }
+  return false;
+}
+
+void PutFixed64BE(uint64_t v, std::string* out) {
+  for (int i = 7; i >= 0; --i) out->push_back(static_cast<char>(v >> (i * 8)));
+}
+
+void PutFixed32BE(uint32_t v, std::string* out) {
+  for (int i = 3; i >= 0; --i) out->push_back(static_cast<char>(v >> (i * 8)));
+}
+
+uint64_t DecodeFixed64BE(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
+  return v;
+}
+
+uint32_t DecodeFixed32BE(const char* p) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
+  return v;
+}
+
+Status EncodeValue(const Value& v, std::string* out) {
+  switch (v.type()) {
+    case ValueType::kNull: out->push_back(kTagNull); break;
+    case ValueType::kBool: out->push_back(v.as_bool() ? kTagTrue : kTagFalse); break;
+    case ValueType::kInt:
+      out->push_back(kTagInt);
+      PutVarint(ZigZag(v.as_int()), out);
+      break;
+    case ValueType::kFloat: {
+      out->push_back(kTagFloat);
+      uint64_t bits;
+      double d = v.as_float();
+      std::memcpy(&bits, &d, 8);
+      PutFixed64BE(bits, out);
+      break;
+    }
+    case ValueType::kString:
+      out->push_back(kTagString);
+      PutString(v.as_string(), out);
+      break;
+    case ValueType::kList:
+      out->push_back(kTagList);
+      PutVarint(v.as_list().size(), out);
+      for (const Value& e : v.as_list()) DYAD_RETURN_IF_ERROR(EncodeValue(e, out));
+      break;
+    case ValueType::kMap:
+      out->push_back(kTagMap);
+      PutVarint(v.as_map().size(), out);
+      for (const auto& [k, e] : v.as_map()) {
+        PutString(k, out);
+        DYAD_RETURN_IF_ERROR(EncodeValue(e, out));
+      }
+      break;
+    case ValueType::kDate:
+      out->push_back(kTagDate);
+      PutVarint(ZigZag(v.as_date().days), out);
+      break;
+    case ValueType::kDateTime:
+      out->push_back(kTagDateTime);
+      PutVarint(ZigZag(v.as_datetime().micros), out);
+      PutVarint(ZigZag(v.as_datetime().offset_seconds), out);
+      break;
+    case ValueType::kDuration:
+      out->push_back(kTagDuration);
+      PutVarint(ZigZag(v.as_duration().months), out);
+      PutVarint(ZigZag(v.as_duration().days), out);
+      PutVarint(ZigZag(v.as_duration().micros), out);
+      break;
+    case ValueType::kNode:
+    case ValueType::kRel:
+    case ValueType::kPath:
+      return Status::TypeError("nodes, relationships and paths cannot be stored as property values");
+  }
+  return Status::OK();
+}
+
+Status DecodeValue(std::string_view* in, Value* out) { return Decode(in, out, 0); }
+
+bool EncodeOrderedKey(const Value& v, std::string* out) {
+  switch (v.type()) {
+    case ValueType::kInt:
+    case ValueType::kFloat: {
+      out->push_back(kKeyNumber);
+      PutFixed64BE(OrderedDoubleBits(v.as_number()), out);
+      return true;
+    }
+    case ValueType::kString: {
+      // 0x00 is escaped as 0x00 0xFF and the string ends with 0x00 0x01, so
+      // a prefix sorts before its extensions and no string is a key prefix.
+      out->push_back(kKeyString);
+      for (char c : v.as_string()) {
+        out->push_back(c);
+        if (c == '\0') out->push_back('\xff');
+      }
+      out->push_back('\0');
+      out->push_back('\x01');
+      return true;
+    }
+    case ValueType::kBool:
+      out->push_back(kKeyBool);
+      out->push_back(v.as_bool() ? 1 : 0);
+      return true;
+    case ValueType::kDate:
+      out->push_back(kKeyDate);
+      PutFixed64BE(static_cast<uint64_t>(v.as_date().days) ^ (uint64_t{1} << 63), out);
+      return true;
+    case ValueType::kDateTime:
+      out->push_back(kKeyDateTime);
+      PutFixed64BE(static_cast<uint64_t>(v.as_datetime().micros) ^ (uint64_t{1} << 63), out);
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace dyad

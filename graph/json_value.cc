@@ -1,0 +1,180 @@
+#include "graph/json_value.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace dyad {
+
+namespace {
+
+constexpr int kMaxDepth = 64;
+
+Status Convert(const rapidjson::Value& j, Value* out, int depth) {
+  if (depth > kMaxDepth) return Status::InvalidArgument("JSON value nested deeper than 64 levels");
+  switch (j.GetType()) {
+    case rapidjson::kNullType: *out = Value(); return Status::OK();
+    case rapidjson::kFalseType: *out = Value(false); return Status::OK();
+    case rapidjson::kTrueType: *out = Value(true); return Status::OK();
+    case rapidjson::kStringType: *out = Value(std::string(j.GetString(), j.GetStringLength())); return Status::OK();
+    case rapidjson::kNumberType:
+      if (j.IsInt64()) {
+        *out = Value(j.GetInt64());
+      } else if (j.IsUint64()) {
+        return Status::InvalidArgument("integer " + std::to_string(j.GetUint64()) + " is outside the 64-bit range");
+      } else {
+        *out = Value(j.GetDouble());
+      }
+      return Status::OK();
+    case rapidjson::kArrayType: {
+      List list;
+      list.reserve(j.Size());
+      for (const auto& e : j.GetArray()) {
+        Value v;
+        DYAD_RETURN_IF_ERROR(Convert(e, &v, depth + 1));
+        list.push_back(std::move(v));
+      }
+      *out = Value(std::move(list));
+      return Status::OK();
+    }
+    case rapidjson::kObjectType: {
+      if (j.MemberCount() == 1) {
+        const auto& m = *j.MemberBegin();
+        std::string tag(m.name.GetString(), m.name.GetStringLength());
+        if (!tag.empty() && tag[0] == '~') {
+          if (!m.value.IsString()) return Status::InvalidArgument("tagged value " + tag + " needs a string");
+          std::string s = m.value.GetString();
+          if (tag == "~date") {
+            Date d;
+            if (!ParseIsoDate(s, &d)) return Status::InvalidArgument("invalid date '" + s + "' (want YYYY-MM-DD)");
+            *out = Value(d);
+          } else if (tag == "~datetime") {
+            DateTime d;
+            if (!ParseIsoDateTime(s, &d)) return Status::InvalidArgument("invalid datetime '" + s + "'");
+            *out = Value(d);
+          } else if (tag == "~duration") {
+            Duration d;
+            if (!ParseIsoDuration(s, &d)) return Status::InvalidArgument("invalid duration '" + s + "'");
+            *out = Value(d);
+          } else if (tag == "~float") {
+            if (s == "NaN") *out = Value(std::nan(""));
+            else if (s == "Infinity") *out = Value(std::numeric_limits<double>::infinity());
+            else if (s == "-Infinity") *out = Value(-std::numeric_limits<double>::infinity());
+            else return Status::InvalidArgument("invalid ~float '" + s + "'");
+          } else {
+            return Status::InvalidArgument("unknown value tag '" + tag + "'");
+          }
+          return Status::OK();
+        }
+      }
+      Map map;
+      for (const auto& m : j.GetObject()) {
+        Value v;
+        DYAD_RETURN_IF_ERROR(Convert(m.value, &v, depth + 1));
+        map[std::string(m.name.GetString(), m.name.GetStringLength())] = std::move(v);
+      }
+      *out = Value(std::move(map));
+      return Status::OK();
+    }
+  }
+  return Status::InvalidArgument("unsupported JSON value");
+}
+
+// Reads digits at s[*i...] into *v; returns the count read.
+int ReadInt(const std::string& s, size_t* i, int64_t* v) {
+  int n = 0;
+  *v = 0;
+  while (*i < s.size() && s[*i] >= '0' && s[*i] <= '9' && n < 18) {
+    *v = *v * 10 + (s[*i] - '0');
+    ++*i;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+Status ValueFromJson(const rapidjson::Value& json, Value* out) { return Convert(json, out, 0); }
+
+bool ParseIsoDuration(const std::string& s, Duration* out) {
+  size_t i = 0;
+  bool neg = false;
+  if (i < s.size() && s[i] == '-') { neg = true; ++i; }
+  if (i >= s.size() || s[i] != 'P') return false;
+  ++i;
+  Duration d;
+  bool in_time = false, any = false;
+  while (i < s.size()) {
+    if (s[i] == 'T') { in_time = true; ++i; continue; }
+    int64_t whole;
+    bool vneg = false;
+    if (s[i] == '-') { vneg = true; ++i; }
+    if (!ReadInt(s, &i, &whole)) return false;
+    int64_t frac_micros = 0;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+      ++i;
+      int64_t scale = 100000;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        frac_micros += (s[i] - '0') * scale;
+        scale /= 10;
+        ++i;
+      }
+    }
+    if (i >= s.size()) return false;
+    if (vneg) { whole = -whole; frac_micros = -frac_micros; }
+    char unit = s[i++];
+    any = true;
+    if (!in_time && unit == 'Y') d.months += whole * 12;
+    else if (!in_time && unit == 'M') d.months += whole;
+    else if (!in_time && unit == 'W') d.days += whole * 7;
+    else if (!in_time && unit == 'D') d.days += whole;
+    else if (in_time && unit == 'H') d.micros += whole * 3600000000LL + frac_micros * 3600;
+    else if (in_time && unit == 'M') d.micros += whole * 60000000LL + frac_micros * 60;
+    else if (in_time && unit == 'S') d.micros += whole * 1000000LL + frac_micros;
+    else return false;
+  }
+  if (!any) return false;
+  if (neg) { d.months = -d.months; d.days = -d.days; d.micros = -d.micros; }
+  *out = d;
+  return true;
+}
+
+bool ParseIsoDateTime(const std::string& s, DateTime* out) {
+  size_t t = s.find('T');
+  if (t == std::string::npos) return false;
+  Date date;
+  if (!ParseIsoDate(s.substr(0, t), &date)) return false;
+  size_t i = t + 1;
+  int64_t h = 0, m = 0, sec = 0, micros = 0;
+  if (ReadInt(s, &i, &h) != 2) return false;
+  if (i < s.size() && s[i] == ':') { ++i; if (ReadInt(s, &i, &m) != 2) return false; }
+  if (i < s.size() && s[i] == ':') { ++i; if (ReadInt(s, &i, &sec) != 2) return false; }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    int64_t scale = 100000;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') { micros += (s[i] - '0') * scale; scale /= 10; ++i; }
+  }
+  if (h > 23 || m > 59 || sec > 59) return false;
+  int64_t offset = 0;
+  if (i < s.size()) {
+    if (s[i] == 'Z') { ++i; }
+    else if (s[i] == '+' || s[i] == '-') {
+      int sign = s[i] == '-' ? -1 : 1;
+      ++i;
+      int64_t oh = 0, om = 0;
+      if (ReadInt(s, &i, &oh) != 2) return false;
+      if (i < s.size() && s[i] == ':') ++i;
+      ReadInt(s, &i, &om);
+      offset = sign * (oh * 3600 + om * 60);
+    } else {
+      return false;
+    }
+  }
+  if (i != s.size()) return false;
+  int64_t local = date.days * 86400000000LL + (h * 3600 + m * 60 + sec) * 1000000LL + micros;
+  out->micros = local - offset * 1000000;
+  out->offset_seconds = static_cast<int32_t>(offset);
+  return true;
+}
+
+}  // namespace dyad

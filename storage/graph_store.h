@@ -1,0 +1,121 @@
+// GraphStore: a property graph in one RocksDB database — opening, the
+// dictionary, counters, indexes, and the transactions that read and write it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "graph/status.h"
+#include "storage/dictionary.h"
+#include "storage/index_catalog.h"
+#include "storage/keys.h"
+
+namespace rocksdb {
+class DB;
+class ColumnFamilyHandle;
+class WriteBatch;
+}  // namespace rocksdb
+
+namespace dyad::storage {
+
+class Transaction;
+
+// How to open a store.
+struct StoreOptions {
+  bool create_if_missing = true;
+  // fsync the write-ahead log before a commit reports success.
+  bool sync = false;
+  bool read_only = false;
+};
+
+// Graph-wide counts kept in `meta`, exact at every commit.
+struct Counters {
+  uint64_t next_node = 1;
+  uint64_t next_edge = 1;
+  int64_t nodes = 0;
+  int64_t edges = 0;
+  std::map<uint32_t, int64_t> per_label;
+  std::map<uint32_t, int64_t> per_type;
+};
+
+// Changes a transaction makes to the counters, applied when it commits.
+struct CounterDelta {
+  int64_t nodes = 0;
+  int64_t edges = 0;
+  std::map<uint32_t, int64_t> per_label;
+  std::map<uint32_t, int64_t> per_type;
+};
+
+// One open graph database. Every Transaction must end before its store is
+// destroyed.
+class GraphStore {
+ public:
+  // Opens (or creates) the store in directory path.
+  static Result<std::unique_ptr<GraphStore>> Open(const std::string& path, const StoreOptions& options);
+  ~GraphStore();
+  GraphStore(const GraphStore&) = delete;
+  GraphStore& operator=(const GraphStore&) = delete;
+
+  // A read-only transaction on a snapshot of the current graph.
+  std::unique_ptr<Transaction> BeginRead();
+  // A read-write transaction; blocks while another writer is active.
+  Result<std::unique_ptr<Transaction>> BeginWrite();
+
+  // The dictionary of label, type and key names.
+  Dictionary& dict() { return dict_; }
+  // The property indexes.
+  IndexCatalog& indexes() { return indexes_; }
+  // A copy of the committed counters.
+  Counters counters() const;
+  // The directory the store lives in.
+  const std::string& path() const { return path_; }
+  // True when opened read-only.
+  bool read_only() const { return options_.read_only; }
+
+  // Reads a meta value ("" when absent).
+  std::string GetMeta(const std::string& key) const;
+  // Writes a meta value durably.
+  Status PutMeta(const std::string& key, const std::string& value);
+
+  // Raw access for the bulk loader and the checker (same module).
+  rocksdb::DB* db() { return db_; }
+  rocksdb::ColumnFamilyHandle* cf(const char* name) const;
+  // Allocates n consecutive node ids / edge ids; returns the first.
+  uint64_t AllocateNodeIds(uint64_t n);
+  uint64_t AllocateEdgeIds(uint64_t n);
+  // Writes batch plus the counter changes atomically; called with the
+  // writer lock held. Counter puts are added to batch.
+  Status CommitBatch(rocksdb::WriteBatch* batch, const CounterDelta& delta);
+  // Reloads counters from meta (after a rollback of a bulk load).
+  Status ReloadCounters();
+  // The writer lock: one writer at a time.
+  std::mutex& writer_mutex() { return writer_mu_; }
+
+ private:
+  GraphStore() = default;
+  Status Init(const std::string& path, const StoreOptions& options);
+  Status InitNewStore();
+  Status RecoverInterruptedLoad();
+
+  std::string path_;
+  StoreOptions options_;
+  rocksdb::DB* db_ = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  Dictionary dict_;
+  IndexCatalog indexes_;
+  mutable std::mutex counters_mu_;
+  Counters counters_;
+  std::mutex writer_mu_;
+};
+
+// Encodes a u64 as 8 big-endian bytes (meta values).
+std::string EncodeU64(uint64_t v);
+// Decodes a meta u64 (0 when malformed).
+uint64_t DecodeU64(const std::string& s);
+
+}  // namespace dyad::storage

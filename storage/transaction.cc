@@ -1,0 +1,391 @@
+#include "storage/transaction.h"
+
+#include <algorithm>
+
+#include <rocksdb/db.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include "graph/codec.h"
+
+namespace dyad::storage {
+
+namespace {
+
+Status FromRocks(const rocksdb::Status& s) {
+  if (s.ok()) return Status::OK();
+  if (s.IsNotFound()) return Status::NotFound("not found");
+  if (s.IsCorruption()) return Status::Corruption(s.ToString());
+  return Status::IOError(s.ToString());
+}
+
+// The smallest string greater than every string that starts with s.
+std::string PrefixSuccessor(std::string s) {
+  while (!s.empty() && static_cast<uint8_t>(s.back()) == 0xff) s.pop_back();
+  if (!s.empty()) s.back() = static_cast<char>(static_cast<uint8_t>(s.back()) + 1);
+  return s;
+}
+
+Status ConstraintError(std::string m) { return Status(Status::Code::kConstraintValidationFailed, std::move(m)); }
+
+}  // namespace
+
+// ---- Cursor ----
+
+Cursor::Cursor(std::unique_ptr<rocksdb::Iterator> it, std::string prefix, std::string start)
+    : it_(std::move(it)), prefix_(std::move(prefix)) {
+  it_->Seek(start.empty() ? prefix_ : start);
+  Check();
+}
+
+Cursor::~Cursor() = default;
+
+void Cursor::Next() {
+  it_->Next();
+  Check();
+}
+
+void Cursor::Check() { valid_ = it_->Valid() && it_->key().starts_with(prefix_); }
+
+std::string_view Cursor::key() const {
+  rocksdb::Slice k = it_->key();
+  return {k.data(), k.size()};
+}
+
+AdjEntry Cursor::adj() const {
+  AdjEntry e;
+  ParseAdjKey(key(), &e);
+  return e;
+}
+
+Status Cursor::status() const { return FromRocks(it_->status()); }
+
+// A cursor that also stops at an exclusive upper limit.
+class LimitedIterator : public rocksdb::Iterator {
+ public:
+  LimitedIterator(std::unique_ptr<rocksdb::Iterator> base, std::string limit)
+      : base_(std::move(base)), limit_(std::move(limit)) {}
+  bool Valid() const override { return base_->Valid() && base_->key().compare(limit_) < 0; }
+  void SeekToFirst() override { base_->SeekToFirst(); }
+  void SeekToLast() override { base_->SeekToLast(); }
+  void Seek(const rocksdb::Slice& t) override { base_->Seek(t); }
+  void SeekForPrev(const rocksdb::Slice& t) override { base_->SeekForPrev(t); }
+  void Next() override { base_->Next(); }
+  void Prev() override { base_->Prev(); }
+  rocksdb::Slice key() const override { return base_->key(); }
+  rocksdb::Slice value() const override { return base_->value(); }
+  rocksdb::Status status() const override { return base_->status(); }
+
+ private:
+  std::unique_ptr<rocksdb::Iterator> base_;
+  std::string limit_;
+};
+
+// ---- Transaction ----
+
+Transaction::Transaction(GraphStore* store, bool writable, std::unique_lock<std::mutex> writer_lock)
+    : store_(store), writer_lock_(std::move(writer_lock)) {
+  snapshot_ = store_->db()->GetSnapshot();
+  if (writable) batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, true);
+  key_prop_id_ = store_->dict().Find(NameKind::kKey, "key").value_or(0);
+}
+
+Transaction::~Transaction() { store_->db()->ReleaseSnapshot(snapshot_); }
+
+Status Transaction::Get(const char* cf, const std::string& key, std::string* value) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot_;
+  rocksdb::Status s = batch_ ? batch_->GetFromBatchAndDB(store_->db(), ro, store_->cf(cf), key, value)
+                             : store_->db()->Get(ro, store_->cf(cf), key, value);
+  return FromRocks(s);
+}
+
+std::unique_ptr<Cursor> Transaction::Scan(const char* cf, std::string prefix, std::string start) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot_;
+  rocksdb::ColumnFamilyHandle* h = store_->cf(cf);
+  std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro, h));
+  if (batch_) it.reset(batch_->NewIteratorWithBase(h, it.release()));
+  return std::make_unique<Cursor>(std::move(it), std::move(prefix), std::move(start));
+}
+
+Status Transaction::GetNode(uint64_t id, NodeRecord* out) {
+  std::string v;
+  Status s = Get(kNodesCF, NodeKey(id), &v);
+  if (!s.ok()) return s.code() == Status::Code::kNotFound ? Status::NotFound("node " + std::to_string(id)) : s;
+  out->id = id;
+  return DecodeNode(v, out);
+}
+
+Status Transaction::GetEdge(uint64_t id, EdgeRecord* out) {
+  std::string v;
+  Status s = Get(kEdgesCF, EdgeKey(id), &v);
+  if (!s.ok())
+    return s.code() == Status::Code::kNotFound ? Status::NotFound("relationship " + std::to_string(id)) : s;
+  out->id = id;
+  return DecodeEdge(v, out);
+}
+
+bool Transaction::NodeExists(uint64_t id) {
+  std::string v;
+  return Get(kNodesCF, NodeKey(id), &v).ok();
+}
+
+std::unique_ptr<Cursor> Transaction::ScanNodes() { return Scan(kNodesCF, "", ""); }
+std::unique_ptr<Cursor> Transaction::ScanEdges() { return Scan(kEdgesCF, "", ""); }
+std::unique_ptr<Cursor> Transaction::ScanLabel(uint32_t label) { return Scan(kLabelsCF, LabelPrefix(label), ""); }
+
+std::unique_ptr<Cursor> Transaction::Neighbors(uint64_t node, Direction dir, std::optional<uint32_t> type) {
+  if (dir == Direction::kBoth) return Scan(kAdjCF, AdjPrefix(node), "");
+  if (type) return Scan(kAdjCF, AdjPrefix(node, dir, *type), "");
+  return Scan(kAdjCF, AdjPrefix(node, dir), "");
+}
+
+std::unique_ptr<Cursor> Transaction::IndexSeek(uint32_t label, uint32_t key, const Value* lo, bool lo_inclusive,
+                                               const Value* hi, bool hi_inclusive) {
+  std::string prefix = PropIndexPrefix(label, key);
+  std::string lo_enc, hi_enc;
+  bool has_lo = lo && EncodeOrderedKey(*lo, &lo_enc);
+  bool has_hi = hi && EncodeOrderedKey(*hi, &hi_enc);
+  // Narrow the prefix to the bound's kind class: a numeric range never
+  // returns strings.
+  if (has_lo || has_hi) prefix.push_back((has_lo ? lo_enc : hi_enc)[0]);
+  std::string start = has_lo ? PropIndexPrefix(label, key) + lo_enc : prefix;
+  if (has_lo && !lo_inclusive) start = PrefixSuccessor(start);
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot_;
+  rocksdb::ColumnFamilyHandle* h = store_->cf(kPropsCF);
+  std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro, h));
+  if (batch_) it.reset(batch_->NewIteratorWithBase(h, it.release()));
+  if (has_hi) {
+    std::string limit = PropIndexPrefix(label, key) + hi_enc;
+    if (hi_inclusive) limit = PrefixSuccessor(limit);
+    it = std::make_unique<LimitedIterator>(std::move(it), std::move(limit));
+  }
+  return std::make_unique<Cursor>(std::move(it), std::move(prefix), std::move(start));
+}
+
+std::optional<uint64_t> Transaction::FindNodeByKey(const std::string& key) {
+  if (!key_prop_id_) return std::nullopt;
+  Value v(key);
+  auto c = IndexSeek(kGlobalLabel, key_prop_id_, &v, true, &v, true);
+  if (!c->Valid()) return std::nullopt;
+  return c->node_id();
+}
+
+std::optional<uint32_t> Transaction::LabelId(std::string_view n) const { return store_->dict().Find(NameKind::kLabel, n); }
+std::optional<uint32_t> Transaction::TypeId(std::string_view n) const { return store_->dict().Find(NameKind::kType, n); }
+std::optional<uint32_t> Transaction::KeyId(std::string_view n) const { return store_->dict().Find(NameKind::kKey, n); }
+std::string Transaction::LabelName(uint32_t id) const { return store_->dict().Name(NameKind::kLabel, id); }
+std::string Transaction::TypeName(uint32_t id) const { return store_->dict().Name(NameKind::kType, id); }
+std::string Transaction::KeyName(uint32_t id) const { return store_->dict().Name(NameKind::kKey, id); }
+
+uint32_t Transaction::Intern(NameKind kind, std::string_view name) {
+  bool fresh = false;
+  uint32_t id = store_->dict().Intern(kind, name, batch_.get(), store_->cf(kDictCF), &fresh);
+  if (fresh) fresh_names_.emplace_back(kind, id);
+  return id;
+}
+
+uint32_t Transaction::InternLabel(std::string_view name) { return Intern(NameKind::kLabel, name); }
+uint32_t Transaction::InternType(std::string_view name) { return Intern(NameKind::kType, name); }
+uint32_t Transaction::InternKey(std::string_view name) { return Intern(NameKind::kKey, name); }
+
+void Transaction::PutIndexEntries(const NodeRecord& n) {
+  std::vector<std::string> keys;
+  IndexCatalog::LabelEntriesFor(n, &keys);
+  for (auto& k : keys) batch_->Put(store_->cf(kLabelsCF), k, "");
+  keys.clear();
+  store_->indexes().EntriesFor(n, &keys);
+  for (auto [label, key] : created_indexes_) {
+    if (!n.HasLabel(label)) continue;
+    if (const Value* v = FindProperty(n.props, key)) {
+      NodeRecord only{n.id, {label}, {{key, *v}}};
+      IndexCatalog tmp;
+      tmp.Add(label, key);
+      tmp.EntriesFor(only, &keys);
+    }
+  }
+  for (auto& k : keys) batch_->Put(store_->cf(kPropsCF), k, "");
+}
+
+void Transaction::DeleteIndexEntries(const NodeRecord& n) {
+  std::vector<std::string> keys;
+  IndexCatalog::LabelEntriesFor(n, &keys);
+  for (auto& k : keys) batch_->Delete(store_->cf(kLabelsCF), k);
+  keys.clear();
+  store_->indexes().EntriesFor(n, &keys);
+  for (auto& k : keys) batch_->Delete(store_->cf(kPropsCF), k);
+}
+
+Status Transaction::CheckKeyUnique(const NodeRecord& n, uint64_t ignore_id) {
+  const Value* key = FindProperty(n.props, key_prop_id_);
+  if (!key) return Status::OK();
+  if (!key->is_string()) return Status::TypeError("property 'key' must be a string, got " + key->ToString());
+  auto c = IndexSeek(kGlobalLabel, key_prop_id_, key, true, key, true);
+  for (; c->Valid(); c->Next())
+    if (c->node_id() != ignore_id)
+      return ConstraintError("node key '" + key->as_string() + "' already exists (node " +
+                             std::to_string(c->node_id()) + ")");
+  return Status::OK();
+}
+
+Result<uint64_t> Transaction::CreateNode(const std::vector<std::string>& labels, const NamedProps& props) {
+  if (!batch_) return Status::InvalidArgument("write in a read-only transaction");
+  NodeRecord n;
+  for (const auto& l : labels) n.labels.push_back(InternLabel(l));
+  std::sort(n.labels.begin(), n.labels.end());
+  n.labels.erase(std::unique(n.labels.begin(), n.labels.end()), n.labels.end());
+  for (const auto& [k, v] : props)
+    if (!v.is_null()) SetProperty(&n.props, InternKey(k), v);
+  n.id = store_->AllocateNodeIds(1);
+  DYAD_RETURN_IF_ERROR(CheckKeyUnique(n, n.id));
+  std::string enc;
+  DYAD_RETURN_IF_ERROR(EncodeNode(n, &enc));
+  batch_->Put(store_->cf(kNodesCF), NodeKey(n.id), enc);
+  PutIndexEntries(n);
+  delta_.nodes++;
+  for (uint32_t l : n.labels) delta_.per_label[l]++;
+  return n.id;
+}
+
+Status Transaction::UpdateNode(const NodeRecord& updated) {
+  if (!batch_) return Status::InvalidArgument("write in a read-only transaction");
+  NodeRecord old;
+  DYAD_RETURN_IF_ERROR(GetNode(updated.id, &old));
+  const Value* ok = FindProperty(old.props, key_prop_id_);
+  const Value* nk = FindProperty(updated.props, key_prop_id_);
+  if (nk && (!ok || *ok != *nk)) DYAD_RETURN_IF_ERROR(CheckKeyUnique(updated, updated.id));
+  std::string enc;
+  DYAD_RETURN_IF_ERROR(EncodeNode(updated, &enc));
+  DeleteIndexEntries(old);
+  batch_->Put(store_->cf(kNodesCF), NodeKey(updated.id), enc);
+  PutIndexEntries(updated);
+  for (uint32_t l : old.labels) delta_.per_label[l]--;
+  for (uint32_t l : updated.labels) delta_.per_label[l]++;
+  return Status::OK();
+}
+
+Status Transaction::SetNodeProperty(uint64_t id, std::string_view key, const Value& v) {
+  NodeRecord n;
+  DYAD_RETURN_IF_ERROR(GetNode(id, &n));
+  SetProperty(&n.props, InternKey(key), v);
+  return UpdateNode(n);
+}
+
+Status Transaction::DeleteNode(uint64_t id, bool detach) {
+  if (!batch_) return Status::InvalidArgument("write in a read-only transaction");
+  NodeRecord n;
+  DYAD_RETURN_IF_ERROR(GetNode(id, &n));
+  std::vector<uint64_t> edges;
+  for (auto c = Neighbors(id, Direction::kBoth, std::nullopt); c->Valid(); c->Next()) edges.push_back(c->adj().edge);
+  if (!edges.empty() && !detach)
+    return ConstraintError("Cannot delete node " + std::to_string(id) +
+                           ", because it still has relationships. To delete this node, you must first delete "
+                           "its relationships (or use DETACH DELETE).");
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  for (uint64_t e : edges) DYAD_RETURN_IF_ERROR(DeleteEdge(e));
+  DeleteIndexEntries(n);
+  batch_->Delete(store_->cf(kNodesCF), NodeKey(id));
+  delta_.nodes--;
+  for (uint32_t l : n.labels) delta_.per_label[l]--;
+  return Status::OK();
+}
+
+Result<uint64_t> Transaction::CreateEdge(std::string_view type, uint64_t start, uint64_t end, const NamedProps& props) {
+  if (!batch_) return Status::InvalidArgument("write in a read-only transaction");
+  if (!NodeExists(start)) return Status(Status::Code::kEntityNotFound, "start node " + std::to_string(start) + " does not exist");
+  if (!NodeExists(end)) return Status(Status::Code::kEntityNotFound, "end node " + std::to_string(end) + " does not exist");
+  EdgeRecord e;
+  e.type = InternType(type);
+  e.start = start;
+  e.end = end;
+  for (const auto& [k, v] : props)
+    if (!v.is_null()) SetProperty(&e.props, InternKey(k), v);
+  e.id = store_->AllocateEdgeIds(1);
+  std::string enc;
+  DYAD_RETURN_IF_ERROR(EncodeEdge(e, &enc));
+  batch_->Put(store_->cf(kEdgesCF), EdgeKey(e.id), enc);
+  batch_->Put(store_->cf(kAdjCF), AdjKey(start, Direction::kOut, e.type, end, e.id), "");
+  batch_->Put(store_->cf(kAdjCF), AdjKey(end, Direction::kIn, e.type, start, e.id), "");
+  delta_.edges++;
+  delta_.per_type[e.type]++;
+  return e.id;
+}
+
+Status Transaction::UpdateEdgeProps(uint64_t id, const PropertyList& props) {
+  if (!batch_) return Status::InvalidArgument("write in a read-only transaction");
+  EdgeRecord e;
+  DYAD_RETURN_IF_ERROR(GetEdge(id, &e));
+  e.props = props;
+  std::string enc;
+  DYAD_RETURN_IF_ERROR(EncodeEdge(e, &enc));
+  batch_->Put(store_->cf(kEdgesCF), EdgeKey(id), enc);
+  return Status::OK();
+}
+
+Status Transaction::DeleteEdge(uint64_t id) {
+  if (!batch_) return Status::InvalidArgument("write in a read-only transaction");
+  EdgeRecord e;
+  DYAD_RETURN_IF_ERROR(GetEdge(id, &e));
+  batch_->Delete(store_->cf(kEdgesCF), EdgeKey(id));
+  batch_->Delete(store_->cf(kAdjCF), AdjKey(e.start, Direction::kOut, e.type, e.end, id));
+  batch_->Delete(store_->cf(kAdjCF), AdjKey(e.end, Direction::kIn, e.type, e.start, id));
+  delta_.edges--;
+  delta_.per_type[e.type]--;
+  return Status::OK();
+}
+
+Status Transaction::CreateIndex(std::string_view label, std::string_view key) {
+  if (!batch_) return Status::InvalidArgument("write in a read-only transaction");
+  uint32_t l = InternLabel(label), k = InternKey(key);
+  if (store_->indexes().Has(l, k)) return Status::OK();
+  std::string mk = kMetaIndexPrefix;
+  PutFixed32BE(l, &mk);
+  PutFixed32BE(k, &mk);
+  batch_->Put(store_->cf(kMetaCF), mk, "");
+  created_indexes_.emplace_back(l, k);
+  IndexCatalog only;
+  only.Add(l, k);
+  std::vector<std::string> keys;
+  for (auto c = ScanLabel(l); c->Valid(); c->Next()) {
+    NodeRecord n;
+    DYAD_RETURN_IF_ERROR(GetNode(c->node_id(), &n));
+    only.EntriesFor(n, &keys);
+  }
+  for (auto& key_str : keys) batch_->Put(store_->cf(kPropsCF), key_str, "");
+  return Status::OK();
+}
+
+Status Transaction::DropIndex(std::string_view label, std::string_view key) {
+  if (!batch_) return Status::InvalidArgument("write in a read-only transaction");
+  auto l = LabelId(label);
+  auto k = KeyId(key);
+  if (!l || !k || !store_->indexes().Has(*l, *k))
+    return Status::InvalidArgument("no index on :" + std::string(label) + "(" + std::string(key) + ")");
+  std::string mk = kMetaIndexPrefix;
+  PutFixed32BE(*l, &mk);
+  PutFixed32BE(*k, &mk);
+  batch_->Delete(store_->cf(kMetaCF), mk);
+  for (auto c = Scan(kPropsCF, PropIndexPrefix(*l, *k), ""); c->Valid(); c->Next())
+    batch_->Delete(store_->cf(kPropsCF), std::string(c->key()));
+  dropped_indexes_.emplace_back(*l, *k);
+  return Status::OK();
+}
+
+size_t Transaction::pending_writes() const { return batch_ ? batch_->GetWriteBatch()->Count() : 0; }
+
+Status Transaction::Commit() {
+  if (!batch_ || finished_) return Status::InvalidArgument("nothing to commit");
+  finished_ = true;
+  Status s = store_->CommitBatch(batch_->GetWriteBatch(), delta_);
+  if (s.ok()) {
+    for (auto [kind, id] : fresh_names_) store_->dict().MarkPersisted(kind, {id});
+    for (auto [l, k] : created_indexes_) store_->indexes().Add(l, k);
+    for (auto [l, k] : dropped_indexes_) store_->indexes().Remove(l, k);
+  }
+  if (writer_lock_.owns_lock()) writer_lock_.unlock();
+  return s;
+}
+
+}  // namespace dyad::storage

@@ -1,0 +1,152 @@
+// Transaction: a consistent view of the graph (a RocksDB snapshot) and, for
+// writers, a WriteBatchWithIndex holding uncommitted changes that the
+// transaction's own reads already see. Commit writes the batch atomically.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "graph/record.h"
+#include "graph/status.h"
+#include "storage/graph_store.h"
+#include "storage/keys.h"
+
+namespace rocksdb {
+class Iterator;
+class Snapshot;
+class WriteBatchWithIndex;
+}  // namespace rocksdb
+
+namespace dyad::storage {
+
+// Iterates the keys of one column family that start with a prefix.
+class Cursor {
+ public:
+  Cursor(std::unique_ptr<rocksdb::Iterator> it, std::string prefix, std::string start);
+  ~Cursor();
+  // True while positioned on a key with the prefix.
+  bool Valid() const { return valid_; }
+  // Advances to the next key.
+  void Next();
+  // The current key.
+  std::string_view key() const;
+  // For label scans and index seeks: the node id that ends the key.
+  uint64_t node_id() const { return TrailingId(key()); }
+  // For adjacency scans: the decoded entry.
+  AdjEntry adj() const;
+  // The iterator's error, if it failed.
+  Status status() const;
+
+ private:
+  void Check();
+  std::unique_ptr<rocksdb::Iterator> it_;
+  std::string prefix_;
+  bool valid_ = false;
+};
+
+// Property name/value pairs as a caller passes them.
+using NamedProps = std::vector<std::pair<std::string, Value>>;
+
+// One read or read-write transaction. Not thread-safe; use one per thread.
+class Transaction {
+ public:
+  Transaction(GraphStore* store, bool writable, std::unique_lock<std::mutex> writer_lock);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  // True for a read-write transaction.
+  bool writable() const { return batch_ != nullptr; }
+  // The store this transaction belongs to.
+  GraphStore* store() const { return store_; }
+
+  // ---- reads ----
+  // Reads node id; NotFound when it does not exist.
+  Status GetNode(uint64_t id, NodeRecord* out);
+  // Reads relationship id; NotFound when it does not exist.
+  Status GetEdge(uint64_t id, EdgeRecord* out);
+  // True when node id exists.
+  bool NodeExists(uint64_t id);
+  // Every node, by id (nodes CF).
+  std::unique_ptr<Cursor> ScanNodes();
+  // Every relationship, by id (edges CF).
+  std::unique_ptr<Cursor> ScanEdges();
+  // The nodes with a label (labels CF); node_id() per entry.
+  std::unique_ptr<Cursor> ScanLabel(uint32_t label);
+  // Adjacency entries of node, optionally narrowed to one direction and
+  // type (kBoth: both directions).
+  std::unique_ptr<Cursor> Neighbors(uint64_t node, Direction dir, std::optional<uint32_t> type);
+  // Candidate nodes whose indexed (label, key) value lies in [lo, hi]
+  // (nullptr: unbounded; the flags say whether the bound is inclusive).
+  // Callers re-check the value: numbers are indexed by their double value.
+  std::unique_ptr<Cursor> IndexSeek(uint32_t label, uint32_t key, const Value* lo, bool lo_inclusive,
+                                    const Value* hi, bool hi_inclusive);
+  // Every key of a column family (for the checker).
+  std::unique_ptr<Cursor> ScanAll(const char* cf) { return Scan(cf, "", ""); }
+  // Keys of a column family that start with prefix, from start (or prefix).
+  std::unique_ptr<Cursor> Scan(const char* cf, std::string prefix, std::string start);
+  // The node whose `key` property equals key, if any.
+  std::optional<uint64_t> FindNodeByKey(const std::string& key);
+
+  // Dictionary lookups (names interned by this transaction included).
+  std::optional<uint32_t> LabelId(std::string_view name) const;
+  std::optional<uint32_t> TypeId(std::string_view name) const;
+  std::optional<uint32_t> KeyId(std::string_view name) const;
+  std::string LabelName(uint32_t id) const;
+  std::string TypeName(uint32_t id) const;
+  std::string KeyName(uint32_t id) const;
+
+  // ---- writes (read-write transactions only) ----
+  // Interns a name for writing.
+  uint32_t InternLabel(std::string_view name);
+  uint32_t InternType(std::string_view name);
+  uint32_t InternKey(std::string_view name);
+  // Creates a node; returns its id. Null property values are skipped.
+  Result<uint64_t> CreateNode(const std::vector<std::string>& labels, const NamedProps& props);
+  // Replaces a node's labels and properties (id must exist); keeps indexes,
+  // label entries and counters in step.
+  Status UpdateNode(const NodeRecord& updated);
+  // Sets one property (null removes it).
+  Status SetNodeProperty(uint64_t id, std::string_view key, const Value& v);
+  // Deletes a node; with edges it is refused unless detach is set.
+  Status DeleteNode(uint64_t id, bool detach);
+  // Creates a relationship; both ends must exist. Returns its id.
+  Result<uint64_t> CreateEdge(std::string_view type, uint64_t start, uint64_t end, const NamedProps& props);
+  // Replaces a relationship's properties.
+  Status UpdateEdgeProps(uint64_t id, const PropertyList& props);
+  // Deletes a relationship and both adjacency entries.
+  Status DeleteEdge(uint64_t id);
+  // Creates a per-label property index and fills it from existing nodes.
+  Status CreateIndex(std::string_view label, std::string_view key);
+  // Drops a per-label property index and its entries.
+  Status DropIndex(std::string_view label, std::string_view key);
+  // Number of uncommitted writes (for limits).
+  size_t pending_writes() const;
+  // Writes everything atomically. The transaction is finished afterwards.
+  Status Commit();
+
+ private:
+  Status Get(const char* cf, const std::string& key, std::string* value);
+  Status CheckKeyUnique(const NodeRecord& n, uint64_t ignore_id);
+  void PutIndexEntries(const NodeRecord& n);
+  void DeleteIndexEntries(const NodeRecord& n);
+  uint32_t Intern(NameKind kind, std::string_view name);
+
+  GraphStore* store_;
+  std::unique_lock<std::mutex> writer_lock_;
+  const rocksdb::Snapshot* snapshot_ = nullptr;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  CounterDelta delta_;
+  std::vector<std::pair<NameKind, uint32_t>> fresh_names_;
+  std::vector<std::pair<uint32_t, uint32_t>> created_indexes_, dropped_indexes_;
+  uint32_t key_prop_id_ = 0;
+  bool finished_ = false;
+};
+
+}  // namespace dyad::storage
