@@ -1,5 +1,7 @@
 // Streaming JSON and JSON Lines readers for the import format (docs/FORMAT.md).
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 
@@ -98,6 +100,26 @@ Status ToElement(const rapidjson::Value& obj, bool expect_node, bool either, Ele
   return Status::OK();
 }
 
+// Numbers arrive as text so that an integer literal outside int64 is an
+// error rather than a silently rounded float. Returns "" when fine.
+std::string CheckNumber(std::string_view text) {
+  if (text.find_first_of(".eE") != std::string_view::npos) return "";
+  errno = 0;
+  std::string copy(text);
+  strtoll(copy.c_str(), nullptr, 10);
+  if (errno == ERANGE) return "integer " + copy + " is outside the 64-bit range";
+  return "";
+}
+
+// SAX handler that only checks integer literals (for JSON Lines).
+struct NumberChecker : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, NumberChecker> {
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    error = CheckNumber(std::string_view(s, n));
+    return error.empty();
+  }
+  std::string error;
+};
+
 // SAX handler: finds the elements of the "nodes" and "edges" arrays and
 // re-serializes each one so that it can be parsed as a small document.
 template <typename Stream>
@@ -114,7 +136,11 @@ class GraphHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Grap
   bool Int64(int64_t i) { return Scalar([&] { return writer_.Int64(i); }); }
   bool Uint64(uint64_t u) { return Scalar([&] { return writer_.Uint64(u); }); }
   bool Double(double d) { return Scalar([&] { return writer_.Double(d); }); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool c) { return Scalar([&] { return writer_.RawNumber(s, n, c); }); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool c) {
+    std::string error = CheckNumber(std::string_view(s, n));
+    if (!error.empty()) return Fail(error);
+    return Scalar([&] { return writer_.RawValue(s, n, rapidjson::kNumberType); });
+  }
   bool String(const char* s, rapidjson::SizeType n, bool c) { return Scalar([&] { return writer_.String(s, n, c); }); }
   bool Key(const char* s, rapidjson::SizeType n, bool c) {
     if (depth_ == 1) {
@@ -203,7 +229,8 @@ Status ParseGraph(const std::string& name, Stream& raw, const ElementSink& sink)
   LineCountingStream<Stream> in(raw);
   GraphHandler<Stream> handler(name, &in, sink);
   rapidjson::Reader reader;
-  rapidjson::ParseResult ok = reader.Parse<rapidjson::kParseFullPrecisionFlag>(in, handler);
+  rapidjson::ParseResult ok =
+      reader.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNumbersAsStringsFlag>(in, handler);
   if (!handler.status().ok()) return handler.status();
   if (!ok)
     return Status::InvalidArgument(name + ":" + std::to_string(in.line()) + ": invalid JSON: " +
@@ -255,6 +282,13 @@ Status ReadJsonLinesFile(const std::string& path, const ElementSink& sink, const
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseFullPrecisionFlag>(line.data(), line.size());
     std::string where = path + ":" + std::to_string(n) + ": ";
+    if (!doc.HasParseError()) {
+      NumberChecker checker;
+      rapidjson::Reader reader;
+      rapidjson::StringStream ss(line.c_str());
+      reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(ss, checker);
+      if (!checker.error.empty()) return Status::InvalidArgument(where + checker.error);
+    }
     if (doc.HasParseError())
       return Status::InvalidArgument(where + "invalid JSON at column " + std::to_string(doc.GetErrorOffset() + 1) +
                                      ": " + rapidjson::GetParseError_En(doc.GetParseError()));
