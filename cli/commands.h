@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <cstdint>
+
 #include "cli/database.h"
 
 namespace dyad::cli {
@@ -22,6 +24,23 @@ int RunStats(const GlobalOptions& g, const std::string& format);
 int RunCheck(const GlobalOptions& g);
 // `dyad get KEY`: a node (by key, name or alias) with its neighbours.
 int RunGet(const GlobalOptions& g, const std::string& key, const std::string& format);
+// `dyad shell`: interactive prompt (scripted when stdin is not a terminal).
+int RunShell(const GlobalOptions& g);
+
+// Options of `dyad query`.
+struct QueryCommandOptions {
+  std::string query;   // "" or "-": read standard input
+  std::string format = "table";
+  std::string params;  // JSON object
+  int64_t timeout_ms = 0;
+  int64_t max_rows = 0;
+  bool stats = false;
+};
+
+// `dyad query`: runs statements; exit 1 on a query error.
+int RunQuery(const GlobalOptions& g, const QueryCommandOptions& q);
+// "<Kind> at line L, column C: <message>" (the position when known).
+std::string FormatQueryError(const Status& s);
 
 // Prints "error: <message>" on stderr.
 void PrintError(const std::string& message);

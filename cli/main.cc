@@ -37,6 +37,15 @@ int main(int argc, char** argv) {
   get->add_option("key", key, "node key, name or alias")->required();
   get->add_option("--format", format, "table or json")->check(CLI::IsMember({"table", "json"}));
 
+  QueryCommandOptions q;
+  auto* query = app.add_subcommand("query", "run openCypher statements (separated by ';'); QUERY or stdin");
+  query->add_option("query", q.query, "the query text; '-' or absent: read standard input");
+  query->add_option("--format", q.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  query->add_option("--params", q.params, "parameters as a JSON object, e.g. '{\"key\": \"mmca\"}'");
+  query->add_option("--timeout-ms", q.timeout_ms, "stop a statement after this many milliseconds");
+  query->add_option("--max-rows", q.max_rows, "refuse results with more rows than this");
+  query->add_flag("--stats", q.stats, "json: add the counts of what each statement changed");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -47,5 +56,6 @@ int main(int argc, char** argv) {
   if (*stats) return RunStats(g, format);
   if (*check) return RunCheck(g);
   if (*get) return RunGet(g, key, format);
+  if (*query) return RunQuery(g, q);
   return kExitUsage;
 }

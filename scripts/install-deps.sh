@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config python3
   librocksdb-dev rapidjson-dev libboost-graph-dev libcpp-httplib-dev
-  libgtest-dev libcli11-dev
+  libgtest-dev libcli11-dev libedit-dev
 )
 
 missing=()

@@ -1,0 +1,52 @@
+// QueryEngine: runs openCypher text against a GraphStore — parse, plan,
+// execute — one transaction per statement, all or nothing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/status.h"
+#include "graph/value.h"
+#include "query/result/query_result.h"
+#include "storage/graph_store.h"
+
+namespace dyad::query {
+
+// Limits and inputs of one run.
+struct QueryOptions {
+  // Parameters ($name).
+  Map params;
+  // Abort a statement after this long (0: no limit) with a Timeout error.
+  int64_t timeout_ms = 0;
+  // Refuse results with more rows than this (0: no limit) with a
+  // ResourceLimit error.
+  int64_t max_rows = 0;
+  // Refuse any write (the HTTP server without --allow-writes).
+  bool read_only = false;
+  // Guard against runaway expansions: the most intermediate rows a statement
+  // may produce in any operator before it is stopped (0: no limit).
+  int64_t max_intermediate_rows = 50'000'000;
+};
+
+// Runs queries. Safe to use from several threads at once: readers run on
+// snapshots in parallel; writers are serialized by the store.
+class QueryEngine {
+ public:
+  explicit QueryEngine(storage::GraphStore* store) : store_(store) {}
+
+  // Runs every ';'-separated statement of text in order, appending one
+  // QueryResult per statement. Stops at the first error and returns it with
+  // its kind and position (statements before it stay committed). Each
+  // statement is its own transaction: a failed statement changes nothing.
+  Status Run(std::string_view text, const QueryOptions& options, std::vector<QueryResult>* results);
+
+  // The store queries run on.
+  storage::GraphStore* store() const { return store_; }
+
+ private:
+  storage::GraphStore* store_;
+};
+
+}  // namespace dyad::query

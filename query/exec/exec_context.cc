@@ -1,0 +1,51 @@
+#include "query/exec/exec_context.h"
+
+namespace dyad::query {
+
+namespace {
+constexpr size_t kMaxCached = 200000;
+}
+
+void ExecContext::SetLimits(int64_t timeout_ms, int64_t max_rows) {
+  timeout_ms_ = timeout_ms;
+  has_deadline_ = timeout_ms > 0;
+  if (has_deadline_) deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  budget_ = max_rows;
+}
+
+Status ExecContext::Tick() {
+  ++ticks_;
+  if (budget_ > 0 && ticks_ > budget_)
+    return Status(Status::Code::kResourceLimit,
+                  "the query produced more than " + std::to_string(budget_) +
+                      " intermediate rows and was stopped (a runaway expansion or cartesian product?)");
+  if (has_deadline_ && (ticks_ & 1023) == 0 && std::chrono::steady_clock::now() > deadline_)
+    return Status(Status::Code::kTimeout, "the query ran longer than " + std::to_string(timeout_ms_) + " ms and was stopped");
+  return Status::OK();
+}
+
+Status ExecContext::GetNode(uint64_t id, const NodeRecord** out) {
+  auto it = nodes_.find(id);
+  if (it == nodes_.end()) {
+    NodeRecord n;
+    DYAD_RETURN_IF_ERROR(txn_->GetNode(id, &n));
+    if (nodes_.size() > kMaxCached) nodes_.clear();
+    it = nodes_.emplace(id, std::move(n)).first;
+  }
+  *out = &it->second;
+  return Status::OK();
+}
+
+Status ExecContext::GetEdge(uint64_t id, const EdgeRecord** out) {
+  auto it = edges_.find(id);
+  if (it == edges_.end()) {
+    EdgeRecord e;
+    DYAD_RETURN_IF_ERROR(txn_->GetEdge(id, &e));
+    if (edges_.size() > kMaxCached) edges_.clear();
+    it = edges_.emplace(id, std::move(e)).first;
+  }
+  *out = &it->second;
+  return Status::OK();
+}
+
+}  // namespace dyad::query

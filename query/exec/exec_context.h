@@ -1,0 +1,60 @@
+// ExecContext: per-statement execution state shared by operators and the
+// expression evaluator — transaction, parameters, counters, limits, caches.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <unordered_map>
+
+#include "graph/record.h"
+#include "graph/status.h"
+#include "query/functions/function_registry.h"
+#include "query/result/query_result.h"
+#include "storage/transaction.h"
+
+namespace dyad::query {
+
+// State of one statement's execution.
+class ExecContext {
+ public:
+  ExecContext(storage::Transaction* txn, const Map* params) : txn_(txn), params_(params) { fn.txn = txn; }
+
+  // The statement's transaction.
+  storage::Transaction* txn() const { return txn_; }
+  // The parameter map.
+  const Map& params() const { return *params_; }
+
+  // Sets a deadline (timeout) and a budget of intermediate rows.
+  void SetLimits(int64_t timeout_ms, int64_t max_rows);
+  // Counts one produced intermediate row; fails when the deadline passed or
+  // the budget is exhausted (cheap: the clock is read every 1024 rows).
+  Status Tick();
+
+  // Reads a node through a small cache (invalidated by writes).
+  Status GetNode(uint64_t id, const NodeRecord** out);
+  // Reads a relationship through the cache.
+  Status GetEdge(uint64_t id, const EdgeRecord** out);
+  // Forgets cached records (after any write).
+  void InvalidateCache() {
+    nodes_.clear();
+    edges_.clear();
+  }
+
+  QueryStats stats;
+  FunctionContext fn;
+  // True while PROFILE is collecting per-operator times.
+  bool profiling = false;
+
+ private:
+  storage::Transaction* txn_;
+  const Map* params_;
+  std::unordered_map<uint64_t, NodeRecord> nodes_;
+  std::unordered_map<uint64_t, EdgeRecord> edges_;
+  bool has_deadline_ = false;
+  std::chrono::steady_clock::time_point deadline_;
+  int64_t timeout_ms_ = 0;
+  int64_t budget_ = 0;
+  int64_t ticks_ = 0;
+};
+
+}  // namespace dyad::query

@@ -1,0 +1,107 @@
+// Traversal operators: single-hop expansion, variable-length expansion and
+// shortest paths, all over the adjacency column family.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "query/exec/operator.h"
+#include "storage/keys.h"
+
+namespace dyad::query {
+
+// What a relationship step matches: direction (relative to the traversal),
+// the allowed types (empty = any), and which slots it binds.
+struct StepSpec {
+  int from_slot = -1;
+  int to_slot = -1;
+  int rel_slot = -1;          // single hop: RelRef; var-length: List of RelRef
+  bool to_bound = false;      // to_slot already holds a node: only matches reaching it
+  storage::Direction dir = storage::Direction::kOut;
+  std::vector<std::string> types;
+  std::vector<int> distinct_from;  // rel slots of the same MATCH the new rels must differ from
+  std::string text;           // "(a)-[r:T]->(b)" for EXPLAIN
+};
+
+// For each input row, each relationship of the from node that matches.
+class ExpandOp : public Operator {
+ public:
+  ExpandOp(std::unique_ptr<Operator> input, StepSpec spec);
+  Status Open(ExecContext& ctx) override;
+  Status Next(ExecContext& ctx, Row& row, bool* has) override;
+  std::string Describe() const override;
+
+ private:
+  Status StartRow(ExecContext& ctx);
+  StepSpec spec_;
+  std::vector<uint32_t> type_ids_;
+  bool no_types_match_ = false;
+  Row current_;
+  std::vector<std::unique_ptr<storage::Cursor>> cursors_;
+  size_t cursor_ = 0;
+  std::vector<uint64_t> seen_loops_;
+};
+
+// For each input row, every path of min..max relationships from the from
+// node (relationships unique within the path and distinct from the other
+// relationships of the MATCH); binds the list of relationships and the end.
+class VarExpandOp : public Operator {
+ public:
+  VarExpandOp(std::unique_ptr<Operator> input, StepSpec spec, int64_t min_hops, int64_t max_hops);
+  Status Open(ExecContext& ctx) override;
+  Status Next(ExecContext& ctx, Row& row, bool* has) override;
+  std::string Describe() const override;
+
+ private:
+  Status Neighbours(ExecContext& ctx, uint64_t node, std::vector<RelRef>* out);
+  StepSpec spec_;
+  int64_t min_, max_;
+  std::vector<uint32_t> type_ids_;
+  bool no_types_match_ = false;
+  Row current_;
+  // DFS state: one frame per depth with the candidate relationships.
+  struct Frame {
+    std::vector<RelRef> rels;
+    size_t next = 0;
+    uint64_t node = 0;
+  };
+  std::vector<Frame> stack_;
+  std::vector<RelRef> path_;
+  std::vector<uint64_t> excluded_;
+  bool emit_zero_ = false;
+};
+
+// For each input row with both ends bound, the shortest path(s) between
+// them (breadth-first, both directions of the pattern respected).
+class ShortestPathOp : public Operator {
+ public:
+  ShortestPathOp(std::unique_ptr<Operator> input, StepSpec spec, int64_t min_hops, int64_t max_hops, bool all,
+                 int path_slot);
+  Status Open(ExecContext& ctx) override;
+  Status Next(ExecContext& ctx, Row& row, bool* has) override;
+  std::string Describe() const override;
+
+ private:
+  Status Search(ExecContext& ctx);
+  StepSpec spec_;
+  int64_t min_, max_;
+  bool all_;
+  int path_slot_;
+  std::vector<uint32_t> type_ids_;
+  bool no_types_match_ = false;
+  Row current_;
+  std::vector<std::vector<RelRef>> results_;
+  size_t next_ = 0;
+};
+
+// Resolves type names to ids; *none is true when a named type does not exist
+// at all and no other type was named (then nothing can match).
+void ResolveTypes(storage::Transaction* txn, const std::vector<std::string>& names, std::vector<uint32_t>* ids,
+                  bool* none);
+
+// Builds the path value of a chain: the start node, then each relationship
+// with the node it leads to.
+PathValue BuildPath(uint64_t start, const std::vector<RelRef>& rels);
+
+}  // namespace dyad::query

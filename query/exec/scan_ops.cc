@@ -1,0 +1,189 @@
+#include "query/exec/scan_ops.h"
+
+#include <algorithm>
+
+#include "query/expr/value_ops.h"
+
+namespace dyad::query {
+
+Status ArgumentOp::Open(ExecContext&) {
+  done_ = false;
+  return Status::OK();
+}
+
+Status ArgumentOp::Next(ExecContext&, Row& row, bool* has) {
+  *has = !done_;
+  if (!done_) {
+    if (row_) row = *row_;
+    else row.clear();
+  }
+  done_ = true;
+  return Status::OK();
+}
+
+// ---- NodeScanOp ----
+
+NodeScanOp::NodeScanOp(std::unique_ptr<Operator> input, int slot, std::string variable, std::optional<std::string> label)
+    : slot_(slot), variable_(std::move(variable)), label_(std::move(label)) {
+  children.push_back(std::move(input));
+}
+
+Status NodeScanOp::Open(ExecContext& ctx) {
+  cursor_.reset();
+  return Operator::Open(ctx);
+}
+
+Status NodeScanOp::Next(ExecContext& ctx, Row& row, bool* has) {
+  while (true) {
+    if (cursor_ && cursor_->Valid()) {
+      uint64_t id = label_ ? cursor_->node_id() : storage::TrailingId(cursor_->key());
+      cursor_->Next();
+      row = current_;
+      SetSlot(row, slot_, Value(NodeRef{id}));
+      *has = true;
+      return Status::OK();
+    }
+    if (cursor_) DYAD_RETURN_IF_ERROR(cursor_->status());
+    bool in = false;
+    DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
+    if (!in) {
+      *has = false;
+      return Status::OK();
+    }
+    if (label_) {
+      auto id = ctx.txn()->LabelId(*label_);
+      if (!id) {
+        cursor_.reset();
+        continue;
+      }
+      cursor_ = ctx.txn()->ScanLabel(*id);
+    } else {
+      cursor_ = ctx.txn()->ScanNodes();
+    }
+  }
+}
+
+std::string NodeScanOp::Describe() const {
+  return label_ ? "NodeByLabelScan(" + variable_ + ":" + *label_ + ")" : "AllNodesScan(" + variable_ + ")";
+}
+
+// ---- IndexSeekOp ----
+
+IndexSeekOp::IndexSeekOp(std::unique_ptr<Operator> input, int slot, std::string variable, std::string label,
+                         std::string key, CExprPtr value, bool value_is_list)
+    : slot_(slot), variable_(std::move(variable)), label_(std::move(label)), key_(std::move(key)),
+      value_(std::move(value)), value_is_list_(value_is_list) {
+  children.push_back(std::move(input));
+}
+
+Status IndexSeekOp::Open(ExecContext& ctx) {
+  hits_.clear();
+  next_ = 0;
+  return Operator::Open(ctx);
+}
+
+Status IndexSeekOp::StartRow(ExecContext& ctx) {
+  hits_.clear();
+  next_ = 0;
+  Value v;
+  DYAD_RETURN_IF_ERROR(Evaluate(*value_, current_, ctx, &v));
+  auto key = ctx.txn()->KeyId(key_);
+  uint32_t label = storage::kGlobalLabel;
+  if (!label_.empty()) {
+    auto l = ctx.txn()->LabelId(label_);
+    if (!l) return Status::OK();
+    label = *l;
+  }
+  if (!key) return Status::OK();
+  std::vector<Value> wanted;
+  if (value_is_list_) {
+    if (v.is_list()) wanted = v.as_list();
+  } else {
+    wanted.push_back(v);
+  }
+  for (const Value& w : wanted) {
+    if (w.is_null()) continue;
+    for (auto c = ctx.txn()->IndexSeek(label, *key, &w, true, &w, true); c->Valid(); c->Next()) {
+      // The index is a candidate generator (numbers are keyed by their double
+      // value, lists by element): confirm with Cypher equality.
+      const NodeRecord* n;
+      DYAD_RETURN_IF_ERROR(ctx.GetNode(c->node_id(), &n));
+      const Value* p = FindProperty(n->props, *key);
+      if (p && CypherEquals(*p, w) == Value(true)) hits_.push_back(c->node_id());
+    }
+  }
+  std::sort(hits_.begin(), hits_.end());
+  hits_.erase(std::unique(hits_.begin(), hits_.end()), hits_.end());
+  return Status::OK();
+}
+
+Status IndexSeekOp::Next(ExecContext& ctx, Row& row, bool* has) {
+  while (next_ >= hits_.size()) {
+    bool in = false;
+    DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
+    if (!in) {
+      *has = false;
+      return Status::OK();
+    }
+    DYAD_RETURN_IF_ERROR(StartRow(ctx));
+  }
+  row = current_;
+  SetSlot(row, slot_, Value(NodeRef{hits_[next_++]}));
+  *has = true;
+  return Status::OK();
+}
+
+std::string IndexSeekOp::Describe() const {
+  return std::string("NodeIndexSeek(") + variable_ + (label_.empty() ? "" : ":" + label_) + "." + key_ +
+         (value_is_list_ ? " IN list)" : " = value)");
+}
+
+// ---- IndexRangeOp ----
+
+IndexRangeOp::IndexRangeOp(std::unique_ptr<Operator> input, int slot, std::string variable, std::string label,
+                           std::string key, CExprPtr lo, bool lo_inclusive, CExprPtr hi, bool hi_inclusive)
+    : slot_(slot), variable_(std::move(variable)), label_(std::move(label)), key_(std::move(key)), lo_(std::move(lo)),
+      hi_(std::move(hi)), lo_inclusive_(lo_inclusive), hi_inclusive_(hi_inclusive) {
+  children.push_back(std::move(input));
+}
+
+Status IndexRangeOp::Open(ExecContext& ctx) {
+  cursor_.reset();
+  return Operator::Open(ctx);
+}
+
+Status IndexRangeOp::Next(ExecContext& ctx, Row& row, bool* has) {
+  while (true) {
+    while (cursor_ && cursor_->Valid() && !seen_.insert(cursor_->node_id()).second) cursor_->Next();
+    if (cursor_ && cursor_->Valid()) {
+      uint64_t id = cursor_->node_id();
+      cursor_->Next();
+      row = current_;
+      SetSlot(row, slot_, Value(NodeRef{id}));
+      *has = true;
+      return Status::OK();
+    }
+    bool in = false;
+    DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
+    if (!in) {
+      *has = false;
+      return Status::OK();
+    }
+    cursor_.reset();
+    seen_.clear();
+    Value lo, hi;
+    if (lo_) DYAD_RETURN_IF_ERROR(Evaluate(*lo_, current_, ctx, &lo));
+    if (hi_) DYAD_RETURN_IF_ERROR(Evaluate(*hi_, current_, ctx, &hi));
+    if ((lo_ && lo.is_null()) || (hi_ && hi.is_null())) continue;
+    auto key = ctx.txn()->KeyId(key_);
+    auto label = label_.empty() ? std::optional<uint32_t>(storage::kGlobalLabel) : ctx.txn()->LabelId(label_);
+    if (!key || !label) continue;
+    cursor_ = ctx.txn()->IndexSeek(*label, *key, lo_ ? &lo : nullptr, lo_inclusive_, hi_ ? &hi : nullptr, hi_inclusive_);
+  }
+}
+
+std::string IndexRangeOp::Describe() const {
+  return "NodeIndexSeekByRange(" + variable_ + (label_.empty() ? "" : ":" + label_) + "." + key_ + ")";
+}
+
+}  // namespace dyad::query
