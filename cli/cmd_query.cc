@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "graph/json_value.h"
 #include "query/engine.h"
+#include "query/parser/parser.h"
 #include "query/result/formatter.h"
 
 namespace dyad::cli {
@@ -81,6 +82,13 @@ int RunQuery(const GlobalOptions& g, const QueryCommandOptions& q) {
   fflush(stdout);
   if (!s.ok()) {
     PrintError(FormatQueryError(s));
+    // Show where: the query line and a caret under the column.
+    if (s.line() > 0) {
+      std::string caret = query::FormatErrorWithCaret(text, s);
+      size_t nl = caret.find('\n');
+      if (nl != std::string::npos) fprintf(stderr, "%s", caret.substr(nl + 1).c_str());
+      if (!caret.empty() && caret.back() != '\n') fputc('\n', stderr);
+    }
     return kExitError;
   }
   return kExitOk;

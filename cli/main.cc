@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   query->add_option("--max-rows", q.max_rows, "refuse results with more rows than this");
   query->add_flag("--stats", q.stats, "json: add the counts of what each statement changed");
 
+  auto* shell = app.add_subcommand("shell", "interactive openCypher prompt with history (scripted when stdin is not a terminal)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -57,5 +59,6 @@ int main(int argc, char** argv) {
   if (*check) return RunCheck(g);
   if (*get) return RunGet(g, key, format);
   if (*query) return RunQuery(g, q);
+  if (*shell) return RunShell(g);
   return kExitUsage;
 }

@@ -15,6 +15,9 @@ const char* Status::CodeName() const {
     case Code::kArgumentError: return "ArgumentError";
     case Code::kEntityNotFound: return "EntityNotFound";
     case Code::kConstraintValidationFailed: return "ConstraintValidationFailed";
+    case Code::kConstraintVerificationFailed: return "ConstraintVerificationFailed";
+    case Code::kParameterMissing: return "ParameterMissing";
+    case Code::kProcedureError: return "ProcedureError";
     case Code::kArithmeticError: return "ArithmeticError";
     case Code::kTimeout: return "Timeout";
     case Code::kResourceLimit: return "ResourceLimit";

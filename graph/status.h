@@ -24,6 +24,9 @@ class Status {
     kArgumentError,
     kEntityNotFound,
     kConstraintValidationFailed,
+    kConstraintVerificationFailed,  // the TCK name for deleting a connected node
+    kParameterMissing,
+    kProcedureError,
     kArithmeticError,
     kTimeout,
     kResourceLimit,

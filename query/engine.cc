@@ -73,6 +73,7 @@ Status QueryEngine::Run(std::string_view text, const QueryOptions& options, std:
       bool has = false;
       DYAD_RETURN_IF_ERROR(plan.root->Pull(ctx, row, &has));
       if (!has) break;
+      if (plan.columns.empty()) continue;  // a write query without RETURN yields no rows
       Row out;
       out.reserve(plan.column_slots.size());
       for (int s : plan.column_slots) out.push_back(GetSlot(row, s));

@@ -279,7 +279,7 @@ Status Transaction::DeleteNode(uint64_t id, bool detach) {
   std::vector<uint64_t> edges;
   for (auto c = Neighbors(id, Direction::kBoth, std::nullopt); c->Valid(); c->Next()) edges.push_back(c->adj().edge);
   if (!edges.empty() && !detach)
-    return ConstraintError("Cannot delete node " + std::to_string(id) +
+    return Status(Status::Code::kConstraintVerificationFailed, "Cannot delete node " + std::to_string(id) +
                            ", because it still has relationships. To delete this node, you must first delete "
                            "its relationships (or use DETACH DELETE).");
   std::sort(edges.begin(), edges.end());

@@ -188,6 +188,7 @@ Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
         row = current_;
         List rels;
         for (const RelRef& p : path_) rels.push_back(Value(p));
+        if (spec_.reverse_rels) std::reverse(rels.begin(), rels.end());
         SetSlot(row, spec_.rel_slot, Value(std::move(rels)));
         if (!spec_.to_bound) SetSlot(row, spec_.to_slot, Value(NodeRef{next}));
         *has = true;

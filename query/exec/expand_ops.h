@@ -21,6 +21,7 @@ struct StepSpec {
   storage::Direction dir = storage::Direction::kOut;
   std::vector<std::string> types;
   std::vector<int> distinct_from;  // rel slots of the same MATCH the new rels must differ from
+  bool reverse_rels = false;  // var-length walked right to left: bind the list in pattern order
   std::string text;           // "(a)-[r:T]->(b)" for EXPLAIN
 };
 

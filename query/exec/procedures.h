@@ -19,6 +19,8 @@ struct ProcedureDef {
   std::vector<std::string> outputs;  // yielded field names
   std::string description;
   Status (*run)(const std::vector<Value>& args, ExecContext& ctx, std::vector<std::vector<Value>>* rows);
+  // How many trailing inputs a call may omit (run receives them as null).
+  size_t optional_inputs = 0;
 };
 
 // Finds a procedure by name (case-insensitive), or nullptr.

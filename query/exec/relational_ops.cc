@@ -111,6 +111,13 @@ Status SkipLimitOp::Open(ExecContext& ctx) {
 
 Status SkipLimitOp::Next(ExecContext& ctx, Row& row, bool* has) {
   if (left_ == 0) {
+    // Writes below must all happen even when no row is wanted.
+    while (drain_) {
+      Row r;
+      bool more = false;
+      DYAD_RETURN_IF_ERROR(input()->Pull(ctx, r, &more));
+      if (!more) break;
+    }
     *has = false;
     return Status::OK();
   }

@@ -59,6 +59,8 @@ class UnwindOp : public Operator {
 class SkipLimitOp : public Operator {
  public:
   SkipLimitOp(std::unique_ptr<Operator> input, CExprPtr skip, CExprPtr limit);
+  // Pull the whole input even past the limit (it performs writes).
+  void set_drain(bool drain) { drain_ = drain; }
   Status Open(ExecContext& ctx) override;
   Status Next(ExecContext& ctx, Row& row, bool* has) override;
   std::string Describe() const override;
@@ -66,6 +68,7 @@ class SkipLimitOp : public Operator {
  private:
   CExprPtr skip_, limit_;
   int64_t to_skip_ = 0, left_ = -1;
+  bool drain_ = false;
 };
 
 // One ORDER BY key.

@@ -90,7 +90,15 @@ Status Binary(const CExpr& e, const Value& a, const Value& b, Value* out) {
         return Status::OK();
       }
       try {
-        std::regex re(b.as_string(), std::regex::ECMAScript);
+        // Java-style inline flags at the start, as Neo4j accepts: (?i) (?s) (?m).
+        std::string pattern = b.as_string();
+        auto flags = std::regex::ECMAScript;
+        while (pattern.size() >= 4 && pattern.compare(0, 2, "(?") == 0 && pattern[3] == ')') {
+          if (pattern[2] == 'i') flags |= std::regex::icase;
+          else if (pattern[2] != 's' && pattern[2] != 'm') break;
+          pattern = pattern.substr(4);
+        }
+        std::regex re(pattern, flags);
         *out = Value(std::regex_match(a.as_string(), re));
       } catch (const std::regex_error&) {
         return Status::ArgumentError("invalid regular expression '" + b.as_string() + "'").WithPosition(e.pos.line, e.pos.column);
@@ -273,7 +281,7 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
     case CKind::kParam: {
       auto it = ctx.params().find(e.name);
       if (it == ctx.params().end())
-        return Status(Status::Code::kSemanticError, "expected parameter $" + e.name).WithPosition(e.pos.line, e.pos.column);
+        return Status(Status::Code::kParameterMissing, "expected parameter $" + e.name).WithPosition(e.pos.line, e.pos.column);
       *out = it->second;
       return Status::OK();
     }

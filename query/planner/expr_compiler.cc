@@ -10,7 +10,7 @@ namespace dyad::query {
 using namespace ast;
 
 Status SemanticErrorAt(Position pos, const std::string& message) {
-  return Status::SemanticError(message).WithPosition(pos.line, pos.column);
+  return Status::SyntaxError(message).WithPosition(pos.line, pos.column);
 }
 
 namespace {

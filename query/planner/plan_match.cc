@@ -357,6 +357,7 @@ Status Planner::PlanPart(const PatternPart& part, const Expr* where, std::unique
     spec.types = r.types;
     spec.distinct_from = *rel_slots;
     spec.text = RelText(r, label(from), label(to), forward);
+    spec.reverse_rels = !forward;
     if (r.length) {
       int64_t min = r.length->min.value_or(1);
       int64_t max = r.length->max.value_or(std::numeric_limits<int64_t>::max());

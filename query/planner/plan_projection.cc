@@ -1,7 +1,9 @@
 // Planning of WITH and RETURN: projection, aggregation, DISTINCT, ORDER BY,
 // SKIP, LIMIT and WITH's WHERE.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_map>
 
 #include "query/exec/relational_ops.h"
 #include "query/planner/planner.h"
@@ -39,6 +41,13 @@ void FindAggregates(const Expr& e, std::vector<const Expr*>* out) {
       FindAggregates(*e.As<IndexExpr>().object, out);
       FindAggregates(*e.As<IndexExpr>().index, out);
       break;
+    case ExprKind::kSlice: {
+      const auto& s = e.As<SliceExpr>();
+      FindAggregates(*s.object, out);
+      if (s.from) FindAggregates(*s.from, out);
+      if (s.to) FindAggregates(*s.to, out);
+      break;
+    }
     case ExprKind::kCase: {
       const auto& c = e.As<CaseExpr>();
       if (c.subject) FindAggregates(*c.subject, out);
@@ -47,6 +56,41 @@ void FindAggregates(const Expr& e, std::vector<const Expr*>* out) {
         FindAggregates(*alt.then, out);
       }
       if (c.else_value) FindAggregates(*c.else_value, out);
+      break;
+    }
+    default: break;
+  }
+}
+
+// Registers, in `pre`, every sub-expression of e that is textually one of
+// the grouping keys, so that it reads the key's slot after aggregation.
+void MatchGroupingKeys(const Expr& e, const std::map<std::string, int>& keys,
+                       std::unordered_map<const Expr*, int>* pre) {
+  auto it = keys.find(ToString(e));
+  if (it != keys.end()) {
+    (*pre)[&e] = it->second;
+    return;
+  }
+  auto visit = [&](const ExprPtr& p) {
+    if (p) MatchGroupingKeys(*p, keys, pre);
+  };
+  switch (e.kind()) {
+    case ExprKind::kProperty: visit(e.As<PropertyExpr>().object); break;
+    case ExprKind::kBinary: visit(e.As<BinaryExpr>().lhs); visit(e.As<BinaryExpr>().rhs); break;
+    case ExprKind::kUnary: visit(e.As<UnaryExpr>().operand); break;
+    case ExprKind::kIsNull: visit(e.As<IsNullExpr>().operand); break;
+    case ExprKind::kIndex: visit(e.As<IndexExpr>().object); visit(e.As<IndexExpr>().index); break;
+    case ExprKind::kFunctionCall:
+      if (!IsAggregateName(e.As<FunctionCallExpr>().name))
+        for (const auto& a : e.As<FunctionCallExpr>().args) visit(a);
+      break;
+    case ExprKind::kList: for (const auto& a : e.As<ListExpr>().elements) visit(a); break;
+    case ExprKind::kMap: for (const auto& [k, v] : e.As<MapExpr>().entries) visit(v); break;
+    case ExprKind::kCase: {
+      const auto& c = e.As<CaseExpr>();
+      visit(c.subject);
+      for (const auto& alt : c.alternatives) { visit(alt.when); visit(alt.then); }
+      visit(c.else_value);
       break;
     }
     default: break;
@@ -87,7 +131,7 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
   if (body.star) {
     auto vars = scope->UserVariables();
     if (vars.empty() && body.items.empty())
-      return Status::SemanticError(std::string(is_return ? "RETURN" : "WITH") +
+      return Status::SyntaxError(std::string(is_return ? "RETURN" : "WITH") +
                                    " * is not allowed when there are no variables in scope");
     for (const auto& [name, v] : vars) cols.push_back(Column{name, nullptr, v.slot, v.kind, -1, {}});
   }
@@ -168,13 +212,17 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
           group_scope.Bind(c.expr->As<VariableExpr>().name, Variable{c.slot, c.kind});
         else if (!c.expr)
           group_scope.Bind(c.name, Variable{c.slot, c.kind});
+      std::map<std::string, int> key_text;
+      for (const auto& c : cols)
+        if (c.expr && !ContainsAggregate(*c.expr) && c.expr->kind() != ExprKind::kVariable)
+          key_text[ToString(*c.expr)] = c.slot;
+      for (Column* c : mixed) MatchGroupingKeys(*c->expr, key_text, &precomputed_);
       std::vector<std::pair<int, CExprPtr>> items;
       for (Column* c : mixed) {
-        Status s;
         auto compiled = Compile(*c->expr, group_scope);
         if (!compiled.ok())
-          return SemanticErrorAt(c->pos, "Expression around an aggregate may only use grouping keys: " +
-                                              compiled.status().message());
+          return SemanticErrorAt(c->pos, "Ambiguous aggregation expression: around an aggregate only grouping keys may be used (" +
+                                              compiled.status().message() + ")");
         items.emplace_back(c->slot, std::move(compiled.value()));
       }
       *op = std::make_unique<ProjectOp>(std::move(*op), std::move(items), "aggregate expressions");
@@ -249,18 +297,20 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
     if (body.skip) {
       auto r = Compile(*body.skip, empty);
       if (!r.ok())
-        return Status(Status::Code::kSemanticError,
+        return Status(Status::Code::kSyntaxError,
                       "It is not allowed to refer to variables in SKIP").WithPosition(body.skip->pos.line, body.skip->pos.column);
       skip = std::move(r.value());
     }
     if (body.limit) {
       auto r = Compile(*body.limit, empty);
       if (!r.ok())
-        return Status(Status::Code::kSemanticError,
+        return Status(Status::Code::kSyntaxError,
                       "It is not allowed to refer to variables in LIMIT").WithPosition(body.limit->pos.line, body.limit->pos.column);
       limit = std::move(r.value());
     }
-    *op = std::make_unique<SkipLimitOp>(std::move(*op), std::move(skip), std::move(limit));
+    auto sl = std::make_unique<SkipLimitOp>(std::move(*op), std::move(skip), std::move(limit));
+    sl->set_drain(plan->writes);
+    *op = std::move(sl);
   }
 
   if (where) {

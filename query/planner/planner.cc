@@ -183,17 +183,21 @@ Status Planner::PlanClause(const Clause& c, bool is_last, std::unique_ptr<Operat
 Status Planner::PlanCall(const CallClause& call, bool standalone, std::unique_ptr<Operator>* op, Scope* scope,
                          Plan* plan) {
   const ProcedureDef* proc = LookupProcedure(call.procedure);
-  if (!proc) return Status(Status::Code::kSemanticError, "There is no procedure with the name `" + call.procedure + "` registered")
+  if (!proc) return Status(Status::Code::kProcedureError, "There is no procedure with the name `" + call.procedure + "` registered")
                   .WithPosition(call.pos.line, call.pos.column);
   std::vector<CExprPtr> args;
   if (call.has_arguments) {
-    if (call.args.size() != proc->inputs.size())
-      return SemanticErrorAt(call.pos, "Procedure " + proc->name + " takes " + std::to_string(proc->inputs.size()) +
-                                           " argument(s), got " + std::to_string(call.args.size()));
+    size_t required = proc->inputs.size() - std::min(proc->optional_inputs, proc->inputs.size());
+    if (call.args.size() > proc->inputs.size() || call.args.size() < required)
+      return SemanticErrorAt(call.pos, "Procedure " + proc->name + " takes " +
+                                           (required < proc->inputs.size() ? std::to_string(required) + " to " : "") +
+                                           std::to_string(proc->inputs.size()) + " argument(s), got " +
+                                           std::to_string(call.args.size()));
     for (const auto& a : call.args) {
       DYAD_ASSIGN_OR_RETURN(CExprPtr e, Compile(*a, *scope));
       args.push_back(std::move(e));
     }
+    while (args.size() < proc->inputs.size()) args.push_back(std::make_unique<CExpr>());  // omitted: null
   } else {
     for (const auto& in : proc->inputs) {
       auto e = std::make_unique<CExpr>();

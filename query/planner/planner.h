@@ -81,7 +81,9 @@ class Planner {
   friend class ExprCompiler;
 };
 
-// A SemanticError located at pos.
+// A compile-time error located at pos. The openCypher TCK classifies
+// binding errors (undefined variables, type conflicts, misplaced aggregates)
+// as SyntaxErrors, so they carry that kind.
 Status SemanticErrorAt(ast::Position pos, const std::string& message);
 
 // True when name is an aggregate function (count, sum, avg, min, max,

@@ -66,7 +66,7 @@ TEST_F(StoreTest, CreateReadUpdateDelete) {
 
   auto w3 = store_->BeginWrite();
   Status refused = (*w3)->DeleteNode(a, false);
-  EXPECT_EQ(refused.code(), Status::Code::kConstraintValidationFailed);
+  EXPECT_EQ(refused.code(), Status::Code::kConstraintVerificationFailed);
   ASSERT_TRUE((*w3)->DeleteNode(a, true).ok());
   ASSERT_TRUE((*w3)->Commit().ok());
   ExpectConsistent(store_.get());
