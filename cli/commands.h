@@ -9,6 +9,10 @@
 
 #include "cli/database.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace dyad::cli {
 
 // Exit codes shared by every command.
@@ -41,6 +45,39 @@ struct QueryCommandOptions {
 int RunQuery(const GlobalOptions& g, const QueryCommandOptions& q);
 // "<Kind> at line L, column C: <message>" (the position when known).
 std::string FormatQueryError(const Status& s);
+
+// Options of `dyad serve` (see server/options.h for what they mean).
+struct ServeCommandOptions {
+  std::string bind = "127.0.0.1";
+  int port = 7480;
+  bool allow_writes = false;
+  std::string token;  // "": $DYAD_TOKEN
+  std::vector<std::string> cors;
+  size_t max_body_bytes = 1 << 20;
+  int64_t max_rows = 10000;
+  int64_t timeout_ms = 10000;
+  int threads = 0;
+};
+
+// Registers `dyad serve` and its options on app; returns the subcommand.
+CLI::App* AddServeCommand(CLI::App* app, ServeCommandOptions* o);
+// `dyad serve`: the HTTP API and browser UI until SIGINT or SIGTERM.
+int RunServe(const GlobalOptions& g, const ServeCommandOptions& o);
+
+// Options of `dyad export`.
+struct ExportCommandOptions {
+  std::string format;   // graphml, gexf, dot, cytoscape, d3, csv
+  std::string query;    // "": the whole graph
+  std::string output;   // "" or "-": standard output; csv: a directory
+  std::string params;   // JSON object
+  int64_t timeout_ms = 0;
+  std::string array_delimiter;  // csv; "": automatic
+};
+
+// Registers `dyad export` and its options on app; returns the subcommand.
+CLI::App* AddExportCommand(CLI::App* app, ExportCommandOptions* o);
+// `dyad export`: writes the graph or a query's subgraph; exit 1 on an error.
+int RunExport(const GlobalOptions& g, const ExportCommandOptions& o);
 
 // Prints "error: <message>" on stderr.
 void PrintError(const std::string& message);

@@ -46,6 +46,12 @@ int main(int argc, char** argv) {
   query->add_option("--max-rows", q.max_rows, "refuse results with more rows than this");
   query->add_flag("--stats", q.stats, "json: add the counts of what each statement changed");
 
+  ServeCommandOptions sv;
+  auto* serve = AddServeCommand(&app, &sv);
+
+  ExportCommandOptions ex;
+  auto* exp = AddExportCommand(&app, &ex);
+
   auto* shell = app.add_subcommand("shell", "interactive openCypher prompt with history (scripted when stdin is not a terminal)");
 
   try {
@@ -60,5 +66,7 @@ int main(int argc, char** argv) {
   if (*get) return RunGet(g, key, format);
   if (*query) return RunQuery(g, q);
   if (*shell) return RunShell(g);
+  if (*serve) return RunServe(g, sv);
+  if (*exp) return RunExport(g, ex);
   return kExitUsage;
 }

@@ -25,7 +25,7 @@ Status GetNumber(const char* name, const Value& v, double* out) {
 template <double (*F)(double)>
 Result<Value> Unary(const char* name, const Args& a) {
   if (a[0].is_null()) return Value();
-  double x;
+  double x = 0;
   DYAD_RETURN_IF_ERROR(GetNumber(name, a[0], &x));
   return Value(F(x));
 }
@@ -94,7 +94,7 @@ Result<Value> Sign(const Args& a, FunctionContext&) {
 
 Result<Value> Atan2(const Args& a, FunctionContext&) {
   if (a[0].is_null() || a[1].is_null()) return Value();
-  double y, x;
+  double y = 0, x = 0;
   DYAD_RETURN_IF_ERROR(GetNumber("atan2", a[0], &y));
   DYAD_RETURN_IF_ERROR(GetNumber("atan2", a[1], &x));
   return Value(std::atan2(y, x));
@@ -185,7 +185,7 @@ Result<Value> RoundDecimal(double x, int64_t precision, Mode mode) {
 // round(x), round(x, precision), round(x, precision, mode).
 Result<Value> Round(const Args& a, FunctionContext&) {
   for (const Value& v : a) if (v.is_null()) return Value();
-  double x;
+  double x = 0;
   DYAD_RETURN_IF_ERROR(GetNumber("round", a[0], &x));
   if (a.size() == 1) return Value(RoundHalfUp(x));
   int64_t precision;

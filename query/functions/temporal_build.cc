@@ -271,7 +271,7 @@ Status BuildDateTime(std::string_view fn, const Fields& f, int64_t now_micros, D
     return Status::OK();
   }
   Zone zone = f.zone ? *f.zone : Zone();
-  if (!FromLocal(local, OffsetForLocal(zone, local), out)) return Invalid(fn, "datetime out of range");
+  if (!FromLocalInZone(local, zone, out)) return Invalid(fn, "datetime out of range");
   return Status::OK();
 }
 

@@ -60,7 +60,7 @@ Result<Value> MakeDateTime(const char* name, const Args& a, int64_t now_micros) 
   if (v.is_datetime()) return v;
   DateTime dt;
   if (v.is_date()) {
-    FromLocal(LocalDateTime{v.as_date().days, 0}, 0, &dt);
+    if (!FromLocal(LocalDateTime{v.as_date().days, 0}, 0, &dt)) return ArgError(name, "datetime out of range");
     return Value(dt);
   }
   if (v.is_string()) {
@@ -141,7 +141,10 @@ Result<Value> Truncate(const char* name, const Args& a, bool to_datetime) {
   if (a.size() > 2 && !a[2].is_null()) {
     if (!a[2].is_map()) return ArgTypeError(name, "a Map of fields", a[2]);
     DYAD_RETURN_IF_ERROR(ReadFields(name, a[2].as_map(), to_datetime, &f));
-    if (f.date || f.time || f.datetime) return ArgError(name, "cannot select date, time or datetime");
+    if (f.date || f.time || f.datetime || f.Has("epochseconds") || f.Has("epochmillis")) {
+      return ArgError(name, "cannot select date, time, datetime or epoch fields");
+    }
+    if (!to_datetime && f.zone) return ArgError(name, "cannot assign a time zone to a date");
   }
   // A finer subsecond field adds to the kept milli/microseconds.
   std::string unit = a[0].as_string();
@@ -160,10 +163,11 @@ Result<Value> Truncate(const char* name, const Args& a, bool to_datetime) {
   DYAD_RETURN_IF_ERROR(ResolveDate(name, f, &l.days, &out.days));
   DYAD_RETURN_IF_ERROR(ResolveTime(name, f, &l.tod, &out.tod));
   // A timezone in the map keeps the wall clock; otherwise keep the input's.
-  int32_t offset = t.is_datetime() ? t.as_datetime().offset_seconds : 0;
-  if (f.zone) offset = OffsetForLocal(*f.zone, out);
+  Zone zone;
+  if (t.is_datetime()) zone.fixed = t.as_datetime().offset_seconds;
+  if (f.zone) zone = *f.zone;
   DateTime dt;
-  if (!FromLocal(out, offset, &dt)) return ArgError(name, "datetime out of range");
+  if (!FromLocalInZone(out, zone, &dt)) return ArgError(name, "datetime out of range");
   return Value(dt);
 }
 

@@ -88,34 +88,46 @@ Status BadOperands(const char* op, const Value& a, const Value& b) {
   return Status::TypeError(std::string("cannot apply '") + op + "' to " + fn::KindOf(a) + " and " + fn::KindOf(b));
 }
 
+// sign * d, false when that overflows.
+bool Signed(Duration d, int sign, Duration* out) {
+  *out = d;
+  if (sign > 0) return true;
+  return !__builtin_sub_overflow(0, d.months, &out->months) && !__builtin_sub_overflow(0, d.days, &out->days) &&
+         !__builtin_sub_overflow(0, d.micros, &out->micros);
+}
+
 // date + sign * duration: months, then days, then whole days of the time.
-Result<Value> ShiftDate(Date date, const Duration& d, int sign, const char* op) {
-  int64_t days;
-  if (!PlusMonths(date.days, sign * d.months, &days)) return ArithOverflow(op);
-  days += sign * (d.days + DurationSeconds(d) / kSecondsPerDay);
-  if (!DaysInRange(days)) return ArithOverflow(op);
+Result<Value> ShiftDate(Date date, const Duration& dur, int sign, const char* op) {
+  Duration d;
+  if (!Signed(dur, sign, &d)) return ArithOverflow(op);
+  // Whole days of the time part count, truncated towards zero as Java does.
+  int64_t days, time_days = FloorDiv(dur.micros, kMicrosPerSecond) / kSecondsPerDay;
+  if (!PlusMonths(date.days, d.months, &days) || __builtin_add_overflow(days, d.days, &days) ||
+      __builtin_add_overflow(days, sign * time_days, &days) || !DaysInRange(days)) {
+    return ArithOverflow(op);
+  }
   return Value(Date{days});
 }
 
 // datetime + sign * duration: months and days on the wall clock, then the
 // time part on the instant.
-Result<Value> ShiftDateTime(DateTime dt, const Duration& d, int sign, const char* op) {
+Result<Value> ShiftDateTime(DateTime dt, const Duration& dur, int sign, const char* op) {
+  Duration d;
+  if (!Signed(dur, sign, &d)) return ArithOverflow(op);
   LocalDateTime l = ToLocal(dt);
-  if (!PlusMonths(l.days, sign * d.months, &l.days)) return ArithOverflow(op);
-  l.days += sign * d.days;
   DateTime out;
-  if (!DaysInRange(l.days) || !FromLocal(l, dt.offset_seconds, &out) ||
-      __builtin_add_overflow(out.micros, sign * d.micros, &out.micros)) {
+  if (!PlusMonths(l.days, d.months, &l.days) || __builtin_add_overflow(l.days, d.days, &l.days) ||
+      !DaysInRange(l.days) || !FromLocal(l, dt.offset_seconds, &out) ||
+      __builtin_add_overflow(out.micros, d.micros, &out.micros)) {
     return ArithOverflow(op);
   }
   return Value(out);
 }
 
 Result<Value> CombineDurations(const Duration& a, const Duration& b, int sign, const char* op) {
-  Duration r;
-  if (__builtin_add_overflow(a.months, sign * b.months, &r.months) ||
-      __builtin_add_overflow(a.days, sign * b.days, &r.days) ||
-      __builtin_add_overflow(a.micros, sign * b.micros, &r.micros)) {
+  Duration r, sb;
+  if (!Signed(b, sign, &sb) || __builtin_add_overflow(a.months, sb.months, &r.months) ||
+      __builtin_add_overflow(a.days, sb.days, &r.days) || __builtin_add_overflow(a.micros, sb.micros, &r.micros)) {
     return ArithOverflow(op);
   }
   return Value(r);

@@ -78,7 +78,7 @@ Status ScanDate(Scanner* sc, std::string_view text, int64_t* days) {
     if (dash) ++sc->i;
     size_t n = sc->Digits();
     if (n == 3 && (sc->i + 3 == sc->s.size() || sc->Peek(3) == 'T' || sc->Peek(3) == 't')) {
-      int64_t ordinal;
+      int64_t ordinal = 0;
       sc->Int(3, &ordinal);
       if (year < kMinYear || year > kMaxYear || ordinal < 1 || ordinal > (IsLeap(year) ? 366 : 365)) {
         return Bad("date", text);
@@ -164,16 +164,14 @@ Status ParseDateTime(std::string_view text, DateTime* out) {
     if (text.back() != ']') return Bad("datetime", text);
     DYAD_RETURN_IF_ERROR(ParseZone(text.substr(bracket + 1, text.size() - bracket - 2), &zone));
   }
-  int32_t offset = OffsetForLocal(zone, local);
   if (has_offset && zone.named) {
     // Keep the written offset when it is valid at that time (an overlap).
-    DateTime probe;
-    if (FromLocal(local, offset_zone.fixed, &probe) &&
-        OffsetAt(zone, FloorDiv(probe.micros, kMicrosPerSecond)) == offset_zone.fixed) {
-      offset = offset_zone.fixed;
+    if (FromLocal(local, offset_zone.fixed, out) &&
+        OffsetAt(zone, FloorDiv(out->micros, kMicrosPerSecond)) == offset_zone.fixed) {
+      return Status::OK();
     }
   }
-  if (!FromLocal(local, offset, out)) return Bad("datetime", text);
+  if (!FromLocalInZone(local, zone, out)) return Bad("datetime", text);
   return Status::OK();
 }
 
@@ -190,46 +188,39 @@ struct Component {
   bool negative = false;
 };
 
-// Reads [+-]digits([.,]digits)? followed by unit (case-insensitive).
-bool ScanComponent(Scanner* sc, char unit, bool seconds, Component* c) {
-  size_t save = sc->i;
-  bool neg = sc->Peek() == '-';
-  if (sc->Peek() == '+' || sc->Peek() == '-') ++sc->i;
-  size_t n = sc->Digits();
-  if (n == 0 || n > 18) {
-    sc->i = save;
-    return false;
-  }
-  size_t start = sc->i;
-  sc->Int(n, &c->whole);
-  std::string number(sc->s.substr(start, n));
-  if (sc->Peek() == '.' || sc->Peek() == ',') {
-    ++sc->i;
-    size_t fd = sc->Digits();
-    if (fd == 0 || (seconds && fd > 9)) {
-      sc->i = save;
-      return false;
-    }
-    number += "." + std::string(sc->s.substr(sc->i, fd));
+// Reads [+-]digits([.,]digits)? followed by unit (case-insensitive) into
+// *out; leaves the cursor and *out alone when the text is not one.
+bool ScanComponent(Scanner* sc, char unit, bool seconds, Component* out) {
+  Scanner s = *sc;
+  Component c;
+  c.negative = s.Peek() == '-';
+  if (s.Peek() == '+' || s.Peek() == '-') ++s.i;
+  size_t n = s.Digits();
+  if (n == 0 || n > 18) return false;
+  std::string number(s.s.substr(s.i, n));
+  s.Int(n, &c.whole);
+  if (s.Peek() == '.' || s.Peek() == ',') {
+    ++s.i;
+    size_t fd = s.Digits();
+    if (fd == 0 || (seconds && fd > 9)) return false;
+    number += "." + std::string(s.s.substr(s.i, fd));
     if (seconds) {
-      sc->Int(fd, &c->nanos);
-      for (size_t k = fd; k < 9; ++k) c->nanos *= 10;
+      s.Int(fd, &c.nanos);
+      for (size_t k = fd; k < 9; ++k) c.nanos *= 10;
     } else {
-      sc->i += fd;
-      c->fraction = true;
+      s.i += fd;
+      c.fraction = true;
     }
   }
-  if (!sc->EatAnyCase(unit)) {
-    sc->i = save;
-    return false;
+  if (!s.EatAnyCase(unit)) return false;
+  c.present = true;
+  c.value = std::stod(number) * (c.negative ? -1 : 1);
+  if (c.negative) {
+    c.whole = -c.whole;
+    c.nanos = -c.nanos;
   }
-  c->present = true;
-  c->negative = neg;
-  c->value = std::stod(number) * (neg ? -1 : 1);
-  if (neg) {
-    c->whole = -c->whole;
-    c->nanos = -c->nanos;
-  }
+  *out = c;
+  sc->i = s.i;
   return true;
 }
 
@@ -264,8 +255,15 @@ Status ParseUnitDuration(Scanner* sc, int64_t sign, std::string_view text, Durat
     *out = r.value();
     return Status::OK();
   }
-  auto r = ExactDuration(sign * (y.whole * 12 + mo.whole), sign * (w.whole * 7 + d.whole),
-                         sign * (h.whole * 3600 + mi.whole * 60 + s.whole), sign * s.nanos);
+  // Components have at most 18 digits, so these sums cannot overflow __int128.
+  __int128 months = static_cast<__int128>(y.whole) * 12 + mo.whole;
+  __int128 days = static_cast<__int128>(w.whole) * 7 + d.whole;
+  __int128 seconds = static_cast<__int128>(h.whole) * 3600 + static_cast<__int128>(mi.whole) * 60 + s.whole;
+  for (__int128 v : {months, days, seconds}) {
+    if (v > INT64_MAX || v < -INT64_MAX) return Status(Status::Code::kArithmeticError, "duration out of range");
+  }
+  auto r = ExactDuration(static_cast<int64_t>(sign * months), static_cast<int64_t>(sign * days),
+                         static_cast<int64_t>(sign * seconds), sign * s.nanos);
   if (!r.ok()) return r.status();
   *out = r.value();
   return Status::OK();

@@ -198,7 +198,7 @@ void AppendUnit(std::string* out, int64_t n, char unit) {
 
 // ".5", ".000000001": the fraction of a second, without trailing zeros.
 void AppendNanos(std::string* out, int64_t n) {
-  char buf[16];
+  char buf[32];
   snprintf(buf, sizeof buf, ".%09lld", static_cast<long long>(n < 0 ? -n : n));
   std::string f = buf;
   while (f.back() == '0') f.pop_back();

@@ -85,6 +85,10 @@ int32_t OffsetAt(const Zone& zone, int64_t utc_seconds);
 // The offset for a wall-clock time in zone (a time in a gap is read with the
 // offset before the gap; in an overlap, the earlier offset wins).
 int32_t OffsetForLocal(const Zone& zone, LocalDateTime local);
+// The datetime whose wall clock in zone is local, carrying the offset in
+// force at that instant (a time in a gap moves on by the gap); false on
+// overflow.
+bool FromLocalInZone(LocalDateTime local, const Zone& zone, DateTime* out);
 // Parses "Z", "+01", "+0100", "+01:00", "-02:05:07" or a tz database name.
 Status ParseZone(std::string_view text, Zone* zone);
 // Loads tz database rules for a zone name (from /usr/share/zoneinfo).

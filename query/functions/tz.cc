@@ -170,4 +170,10 @@ int32_t OffsetForLocal(const Zone& zone, LocalDateTime local) {
   return zone.named->OffsetForLocal(local.days * kSecondsPerDay + local.tod / kMicrosPerSecond);
 }
 
+bool FromLocalInZone(LocalDateTime local, const Zone& zone, DateTime* out) {
+  if (!FromLocal(local, OffsetForLocal(zone, local), out)) return false;
+  out->offset_seconds = OffsetAt(zone, FloorDiv(out->micros, kMicrosPerSecond));
+  return true;
+}
+
 }  // namespace dyad::query::temporal

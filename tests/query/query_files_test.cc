@@ -145,8 +145,7 @@ Status ParseTestFile(const std::string& path, const std::string& content, TestFi
         b.kind = BlockKind::kStatementError;
         b.error_kind = FirstWord(arg, &b.error_substring);
         if (b.error_kind.empty()) return error(i, "'statement error' needs an error kind, e.g. SemanticError");
-        if (!IsErrorKind(b.error_kind))
-          return error(i, "unknown error kind '" + b.error_kind + "'");
+        if (!IsErrorKind(b.error_kind)) return error(i, "unknown error kind '" + b.error_kind + "'");
       } else {
         return error(i, "expected 'statement ok' or 'statement error <Kind> [message]'");
       }
@@ -324,7 +323,8 @@ std::string RunBlock(QueryEngine* engine, bool read_only, const Block& b) {
       if (!s.ok()) return "expected success, got " + ErrorText(s);
       return "";
     case BlockKind::kStatementError: {
-      std::string expected = b.error_kind + (b.error_substring.empty() ? "" : " containing '" + b.error_substring + "'");
+      std::string expected = b.error_kind;
+      if (!b.error_substring.empty()) expected += " containing '" + b.error_substring + "'";
       if (s.ok()) return "expected " + expected + ", but it succeeded";
       if (s.CodeName() != b.error_kind || s.message().find(b.error_substring) == std::string::npos)
         return "expected " + expected + ", got " + ErrorText(s);
@@ -341,10 +341,14 @@ std::string RunBlock(QueryEngine* engine, bool read_only, const Block& b) {
         std::sort(actual.begin() + 1, actual.end());
       }
       if (actual == expected) return "";
-      std::string why = "wrong result" + std::string(b.rowsort ? " (rows sorted)" : "");
-      if (actual[0] != expected[0]) why = "wrong columns";
-      else if (actual.size() != expected.size())
+      std::string why;
+      if (actual[0] != expected[0]) {
+        why = "wrong columns";
+      } else if (actual.size() != expected.size()) {
         why = "expected " + std::to_string(expected.size() - 1) + " rows, got " + std::to_string(actual.size() - 1);
+      } else {
+        why = b.rowsort ? "wrong rows (compared sorted)" : "wrong rows";
+      }
       return why + "\nexpected:\n" + Lines(expected) + "actual:\n" + Lines(actual);
     }
   }
@@ -378,7 +382,8 @@ std::vector<QueryFile> DiscoverFiles() {
     for (char c : stem) f.name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
     files.push_back(std::move(f));
   }
-  std::sort(files.begin(), files.end(), [](const QueryFile& a, const QueryFile& b) { return a.name < b.name; });
+  std::sort(files.begin(), files.end(),
+            [](const QueryFile& a, const QueryFile& b) { return a.relative < b.relative; });
   // "a/b_c.test" and "a_b/c.test" map to the same name; GoogleTest refuses
   // duplicates, so number the later ones.
   std::set<std::string> used;
@@ -422,9 +427,7 @@ TEST_P(QueryFileTest, Run) {
   for (const Block& b : tf.blocks) {
     std::string problem = RunBlock(&engine, read_only, b);
     if (!problem.empty()) {
-      ADD_FAILURE_AT(f.path.c_str(), b.line) << display << ":" << b.line << "\n"
-                                             << b.text << "\n"
-                                             << problem;
+      ADD_FAILURE_AT(f.path.c_str(), b.line) << display << ":" << b.line << "\n" << b.text << "\n" << problem;
     }
   }
 }
