@@ -1,29 +1,15 @@
 #include "query/functions/function_util.h"
 
+#include "query/expr/value_ops.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 namespace dyad::query::fn {
 
-const char* KindOf(const Value& v) {
-  switch (v.type()) {
-    case ValueType::kNull: return "Null";
-    case ValueType::kBool: return "Boolean";
-    case ValueType::kInt: return "Integer";
-    case ValueType::kFloat: return "Float";
-    case ValueType::kString: return "String";
-    case ValueType::kList: return "List";
-    case ValueType::kMap: return "Map";
-    case ValueType::kDate: return "Date";
-    case ValueType::kDateTime: return "DateTime";
-    case ValueType::kDuration: return "Duration";
-    case ValueType::kNode: return "Node";
-    case ValueType::kRel: return "Relationship";
-    case ValueType::kPath: return "Path";
-  }
-  return "Unknown";
-}
+// One spelling of kind names for every error message: value_ops' KindName.
+const char* KindOf(const Value& v) { return KindName(v); }
 
 Status ArgTypeError(std::string_view fn, std::string_view expected, const Value& got) {
   return Status::TypeError(std::string(fn) + "(): expected " + std::string(expected) + ", got " + KindOf(got));
