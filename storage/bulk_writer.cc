@@ -2,6 +2,10 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
+#include <rocksdb/options.h>
+
+#include <filesystem>
+#include <future>
 
 #include "graph/codec.h"
 
@@ -9,11 +13,18 @@ namespace dyad::storage {
 
 namespace {
 
+// Rollback deletes in batches of about this many bytes.
 constexpr size_t kBatchBytes = 32 << 20;
+// The column families a bulk load writes tables for.
+const char* const kTableCFs[] = {kNodesCF, kEdgesCF, kAdjCF, kLabelsCF, kPropsCF};
 
 Status FromRocks(const rocksdb::Status& s) {
   return s.ok() ? Status::OK() : Status::IOError(s.ToString());
 }
+
+// Where a load keeps its run and table files: inside the database directory,
+// so that ingestion moves them instead of copying.
+std::string TempDir(GraphStore* store) { return store->path() + "/bulk-load"; }
 
 }  // namespace
 
@@ -24,52 +35,59 @@ BulkWriter::~BulkWriter() {
   if (!done_) Abort();
 }
 
-Result<std::unique_ptr<BulkWriter>> BulkWriter::Begin(GraphStore* store) {
+Result<std::unique_ptr<BulkWriter>> BulkWriter::Begin(GraphStore* store, size_t run_bytes) {
   if (store->read_only()) return Status::InvalidArgument("the database is open read-only");
   std::unique_lock lock(store->writer_mutex());
   std::unique_ptr<BulkWriter> w(new BulkWriter(store, std::move(lock)));
   Counters c = store->counters();
   w->store_was_empty_ = c.nodes == 0;
   w->before_ = std::make_unique<Transaction>(store, false, std::unique_lock<std::mutex>());
+  w->tmp_dir_ = TempDir(store);
+  std::error_code ec;
+  std::filesystem::remove_all(w->tmp_dir_, ec);
+  if (!std::filesystem::create_directories(w->tmp_dir_, ec) || ec)
+    return Status::IOError(w->tmp_dir_ + ": cannot create the bulk-load directory: " + ec.message());
+  for (const char* cf : kTableCFs) {
+    // Node and edge records are keyed by ids the load allocates in order.
+    bool presorted = cf == kNodesCF || cf == kEdgesCF;
+    w->tables_[cf] = std::make_unique<SstBuilder>(store->db(), store->cf(cf), w->tmp_dir_, cf, run_bytes, presorted);
+  }
   DYAD_RETURN_IF_ERROR(store->PutMeta(kMetaLoadInProgress, EncodeU64(c.next_node) + EncodeU64(c.next_edge)));
   return w;
 }
 
-uint32_t BulkWriter::Label(std::string_view name) {
+SstBuilder* BulkWriter::Table(const char* cf) { return tables_.at(cf).get(); }
+
+uint32_t BulkWriter::Intern(NameKind kind, std::string_view name) {
+  // Each name is interned (and written to the dictionary) once per load, not
+  // once per record: the dictionary rewrites names not yet persisted.
+  auto& cache = names_[static_cast<unsigned char>(kind)];
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
   bool fresh;
-  uint32_t id = store_->dict().Intern(NameKind::kLabel, name, batch_.get(), store_->cf(kDictCF), &fresh);
-  if (fresh) fresh_names_.emplace_back(NameKind::kLabel, id);
+  uint32_t id = store_->dict().Intern(kind, name, batch_.get(), store_->cf(kDictCF), &fresh);
+  if (fresh) fresh_names_.emplace_back(kind, id);
+  cache.emplace(std::string(name), id);
   return id;
 }
 
-uint32_t BulkWriter::Type(std::string_view name) {
-  bool fresh;
-  uint32_t id = store_->dict().Intern(NameKind::kType, name, batch_.get(), store_->cf(kDictCF), &fresh);
-  if (fresh) fresh_names_.emplace_back(NameKind::kType, id);
-  return id;
-}
-
-uint32_t BulkWriter::Key(std::string_view name) {
-  bool fresh;
-  uint32_t id = store_->dict().Intern(NameKind::kKey, name, batch_.get(), store_->cf(kDictCF), &fresh);
-  if (fresh) fresh_names_.emplace_back(NameKind::kKey, id);
-  return id;
-}
+uint32_t BulkWriter::Label(std::string_view name) { return Intern(NameKind::kLabel, name); }
+uint32_t BulkWriter::Type(std::string_view name) { return Intern(NameKind::kType, name); }
+uint32_t BulkWriter::Key(std::string_view name) { return Intern(NameKind::kKey, name); }
 
 Result<uint64_t> BulkWriter::AddNode(NodeRecord* n) {
   n->id = store_->AllocateNodeIds(1);
   enc_.clear();
   DYAD_RETURN_IF_ERROR(EncodeNode(*n, &enc_));
-  batch_->Put(store_->cf(kNodesCF), NodeKey(n->id), enc_);
+  DYAD_RETURN_IF_ERROR(Table(kNodesCF)->Add(NodeKey(n->id), enc_));
   scratch_.clear();
   IndexCatalog::LabelEntriesFor(*n, &scratch_);
-  for (auto& k : scratch_) batch_->Put(store_->cf(kLabelsCF), k, "");
+  for (auto& k : scratch_) DYAD_RETURN_IF_ERROR(Table(kLabelsCF)->Add(k, ""));
   scratch_.clear();
   store_->indexes().EntriesFor(*n, &scratch_);
-  for (auto& k : scratch_) batch_->Put(store_->cf(kPropsCF), k, "");
+  for (auto& k : scratch_) DYAD_RETURN_IF_ERROR(Table(kPropsCF)->Add(k, ""));
   delta_.nodes++;
   for (uint32_t l : n->labels) delta_.per_label[l]++;
-  if (batch_->GetDataSize() > kBatchBytes) DYAD_RETURN_IF_ERROR(FlushBatch());
   return n->id;
 }
 
@@ -77,30 +95,51 @@ Status BulkWriter::AddEdge(EdgeRecord* e) {
   e->id = store_->AllocateEdgeIds(1);
   enc_.clear();
   DYAD_RETURN_IF_ERROR(EncodeEdge(*e, &enc_));
-  batch_->Put(store_->cf(kEdgesCF), EdgeKey(e->id), enc_);
-  batch_->Put(store_->cf(kAdjCF), AdjKey(e->start, Direction::kOut, e->type, e->end, e->id), "");
-  batch_->Put(store_->cf(kAdjCF), AdjKey(e->end, Direction::kIn, e->type, e->start, e->id), "");
+  DYAD_RETURN_IF_ERROR(Table(kEdgesCF)->Add(EdgeKey(e->id), enc_));
+  DYAD_RETURN_IF_ERROR(Table(kAdjCF)->Add(AdjKey(e->start, Direction::kOut, e->type, e->end, e->id), ""));
+  DYAD_RETURN_IF_ERROR(Table(kAdjCF)->Add(AdjKey(e->end, Direction::kIn, e->type, e->start, e->id), ""));
   delta_.edges++;
   delta_.per_type[e->type]++;
-  if (batch_->GetDataSize() > kBatchBytes) DYAD_RETURN_IF_ERROR(FlushBatch());
   return Status::OK();
 }
 
-Status BulkWriter::FlushBatch() {
-  if (batch_->Count() == 0) return Status::OK();
-  rocksdb::WriteOptions wo;
-  wo.disableWAL = true;  // durability comes from Finish's flush; the marker covers a crash
-  Status s = FromRocks(store_->db()->Write(wo, batch_.get()));
+Status BulkWriter::Ingest() {
+  if (ingested_) return Status::OK();
+  // The column families' tables are written in parallel (the adjacency
+  // merge is the long one).
+  std::vector<std::future<Result<std::vector<std::string>>>> done;
+  for (const char* cf : kTableCFs)
+    done.push_back(std::async(std::launch::async, [t = Table(cf)] { return t->Finish(); }));
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  Status first_error;
+  for (size_t i = 0; i < done.size(); ++i) {
+    Result<std::vector<std::string>> r = done[i].get();
+    if (!r.ok()) {
+      if (first_error.ok()) first_error = r.status();
+      continue;
+    }
+    std::vector<std::string> files = std::move(*r);
+    const char* cf = kTableCFs[i];
+    if (files.empty()) continue;
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = store_->cf(cf);
+    arg.external_files = std::move(files);
+    arg.options.move_files = true;
+    args.push_back(std::move(arg));
+  }
+  DYAD_RETURN_IF_ERROR(first_error);
+  // The names the new records use must be durable before the records are.
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
+  if (batch_->Count() > 0) DYAD_RETURN_IF_ERROR(FromRocks(store_->db()->Write(sync, batch_.get())));
   batch_->Clear();
-  return s;
+  if (!args.empty()) DYAD_RETURN_IF_ERROR(FromRocks(store_->db()->IngestExternalFiles(args)));
+  ingested_ = true;
+  return Status::OK();
 }
 
 Status BulkWriter::Finish() {
-  DYAD_RETURN_IF_ERROR(FlushBatch());
-  rocksdb::FlushOptions fo;
-  std::vector<rocksdb::ColumnFamilyHandle*> cfs;
-  for (const char* name : {kDictCF, kNodesCF, kEdgesCF, kAdjCF, kLabelsCF, kPropsCF}) cfs.push_back(store_->cf(name));
-  DYAD_RETURN_IF_ERROR(FromRocks(store_->db()->Flush(fo, cfs)));
+  DYAD_RETURN_IF_ERROR(Ingest());
   rocksdb::WriteBatch last;
   last.Delete(store_->cf(kMetaCF), kMetaLoadInProgress);
   DYAD_RETURN_IF_ERROR(store_->CommitBatch(&last, delta_));
@@ -108,6 +147,9 @@ Status BulkWriter::Finish() {
   store_->db()->Flush(meta_fo, store_->cf(kMetaCF));
   store_->db()->SyncWAL();
   for (auto [kind, id] : fresh_names_) store_->dict().MarkPersisted(kind, {id});
+  tables_.clear();
+  std::error_code ec;
+  std::filesystem::remove_all(tmp_dir_, ec);
   done_ = true;
   return Status::OK();
 }
@@ -115,12 +157,17 @@ Status BulkWriter::Finish() {
 Status BulkWriter::Abort() {
   done_ = true;
   batch_->Clear();
+  tables_.clear();
+  std::error_code ec;
+  std::filesystem::remove_all(tmp_dir_, ec);
   // Names interned by this load are rewritten by the next writer that uses them.
   Status s = RollbackIncompleteLoad(store_);
   return s;
 }
 
 Status RollbackIncompleteLoad(GraphStore* store) {
+  std::error_code ec;
+  std::filesystem::remove_all(TempDir(store), ec);  // a killed load's files
   std::string marker = store->GetMeta(kMetaLoadInProgress);
   if (marker.size() != 16) return Status::OK();
   uint64_t first_node = DecodeFixed64BE(marker.data());

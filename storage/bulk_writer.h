@@ -1,14 +1,18 @@
 // BulkWriter: fast, all-or-nothing import of many new nodes and edges.
 //
-// Writes go to RocksDB in large batches without the write-ahead log; a
-// durable `load_in_progress` marker records the first new ids. Finish()
-// flushes the memtables, then commits the counters and clears the marker in
-// one synced batch. If the load fails or the process dies before that,
-// everything with ids at or above the marker is deleted (Abort, or on the
-// next open), so the database is exactly as it was before the load.
+// Records and index entries do not go through the memtable: each column
+// family's entries are sorted (in bounded runs, spilled to disk) into SST
+// files that Finish() ingests into all column families in one atomic step.
+// A durable `load_in_progress` marker records the first new ids before
+// anything is written; Finish() then commits the counters and clears the
+// marker in one synced batch. If the load fails, nothing was ingested; if
+// the process dies between the ingestion and the counters, everything with
+// ids at or above the marker is deleted on the next open. Either way the
+// database is exactly as it was before the load.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,6 +21,7 @@
 #include "graph/record.h"
 #include "graph/status.h"
 #include "storage/graph_store.h"
+#include "storage/sst_builder.h"
 #include "storage/transaction.h"
 
 namespace rocksdb {
@@ -28,8 +33,9 @@ namespace dyad::storage {
 // An in-progress bulk import. Holds the writer lock until finished.
 class BulkWriter {
  public:
-  // Starts a bulk import (writes the durable marker).
-  static Result<std::unique_ptr<BulkWriter>> Begin(GraphStore* store);
+  // Starts a bulk import (writes the durable marker). run_bytes bounds the
+  // memory each column family's unsorted entries take before they spill.
+  static Result<std::unique_ptr<BulkWriter>> Begin(GraphStore* store, size_t run_bytes = 64 << 20);
   ~BulkWriter();
 
   // Interns names for the records below.
@@ -45,6 +51,9 @@ class BulkWriter {
   bool store_was_empty() const { return store_was_empty_; }
   // Read access to the store as it was before the load.
   Transaction* before() { return before_.get(); }
+  // Writes the sorted tables and ingests them (visible, not yet counted);
+  // Finish() calls it. Public so tests can stop a load right after it.
+  Status Ingest();
   // Makes the load durable and visible in counters.
   Status Finish();
   // Deletes everything written by this load.
@@ -55,14 +64,21 @@ class BulkWriter {
 
  private:
   BulkWriter(GraphStore* store, std::unique_lock<std::mutex> lock);
-  Status FlushBatch();
+  // Interns a name once per load.
+  uint32_t Intern(NameKind kind, std::string_view name);
+  // The builder of one column family's tables.
+  SstBuilder* Table(const char* cf);
 
   GraphStore* store_;
   std::unique_lock<std::mutex> lock_;
   std::unique_ptr<Transaction> before_;
-  std::unique_ptr<rocksdb::WriteBatch> batch_;
+  std::unique_ptr<rocksdb::WriteBatch> batch_;  // dictionary entries only
+  std::string tmp_dir_;                         // run and table files
+  std::map<std::string, std::unique_ptr<SstBuilder>> tables_;
+  bool ingested_ = false;
   CounterDelta delta_;
   std::vector<std::pair<NameKind, uint32_t>> fresh_names_;
+  std::map<std::string, uint32_t, std::less<>> names_[256];  // by NameKind
   bool store_was_empty_ = false;
   bool done_ = false;
   std::vector<std::string> scratch_;

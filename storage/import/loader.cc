@@ -24,16 +24,12 @@ class LoadSession {
   explicit LoadSession(BulkWriter* w) : w_(w) {}
 
   Status Add(Element&& e, const std::string& file) {
-    std::string where = file + ":" + std::to_string(e.line) + ": ";
-    return e.is_node ? AddNode(e, where) : AddEdge(std::move(e), file, where, true);
+    return e.is_node ? AddNode(e, file) : AddEdge(std::move(e), file, true);
   }
 
   // Resolves edges that named nodes defined later.
   Status Finish() {
-    for (auto& p : pending_) {
-      std::string where = p.file + ":" + std::to_string(p.element.line) + ": ";
-      DYAD_RETURN_IF_ERROR(AddEdge(std::move(p.element), p.file, where, false));
-    }
+    for (auto& p : pending_) DYAD_RETURN_IF_ERROR(AddEdge(std::move(p.element), p.file, false));
     pending_.clear();
     return Status::OK();
   }
@@ -46,32 +42,37 @@ class LoadSession {
     return std::nullopt;
   }
 
-  Status Props(const NamedProps& in, PropertyList* out, const std::string& where) {
-    for (const auto& [name, v] : in) {
+  // "file:line: ", the start of an error message about element e.
+  static std::string Where(const std::string& file, const Element& e) {
+    return file + ":" + std::to_string(e.line) + ": ";
+  }
+
+  Status Props(const Element& e, PropertyList* out, const std::string& file) {
+    for (const auto& [name, v] : e.props) {
       if (v.is_null()) continue;
       uint32_t k = w_->Key(name);
-      if (FindProperty(*out, k)) return Status::InvalidArgument(where + "property '" + name + "' given twice");
+      if (FindProperty(*out, k)) return Status::InvalidArgument(Where(file, e) + "property '" + name + "' given twice");
       SetProperty(out, k, v);
     }
     return Status::OK();
   }
 
-  Status AddNode(const Element& e, const std::string& where) {
-    if (ids_.count(e.key)) return Status::InvalidArgument(where + "duplicate node key '" + e.key + "'");
+  Status AddNode(const Element& e, const std::string& file) {
+    if (ids_.count(e.key)) return Status::InvalidArgument(Where(file, e) + "duplicate node key '" + e.key + "'");
     if (!w_->store_was_empty() && w_->before()->FindNodeByKey(e.key))
-      return Status::InvalidArgument(where + "node key '" + e.key + "' already exists in the database");
+      return Status::InvalidArgument(Where(file, e) + "node key '" + e.key + "' already exists in the database");
     NodeRecord n;
     for (const auto& l : e.labels) n.labels.push_back(w_->Label(l));
     std::sort(n.labels.begin(), n.labels.end());
     n.labels.erase(std::unique(n.labels.begin(), n.labels.end()), n.labels.end());
-    DYAD_RETURN_IF_ERROR(Props(e.props, &n.props, where));
+    DYAD_RETURN_IF_ERROR(Props(e, &n.props, file));
     SetProperty(&n.props, w_->Key("key"), Value(e.key));
     DYAD_ASSIGN_OR_RETURN(uint64_t id, w_->AddNode(&n));
     ids_.emplace(e.key, id);
     return Status::OK();
   }
 
-  Status AddEdge(Element&& e, const std::string& file, const std::string& where, bool may_defer) {
+  Status AddEdge(Element&& e, const std::string& file, bool may_defer) {
     auto from = Resolve(e.from);
     auto to = Resolve(e.to);
     if (!from || !to) {
@@ -79,14 +80,14 @@ class LoadSession {
         pending_.push_back({std::move(e), file});
         return Status::OK();
       }
-      return Status::InvalidArgument(where + e.type + " edge refers to unknown node key '" +
+      return Status::InvalidArgument(Where(file, e) + e.type + " edge refers to unknown node key '" +
                                      (from ? e.to : e.from) + "'");
     }
     EdgeRecord r;
     r.type = w_->Type(e.type);
     r.start = *from;
     r.end = *to;
-    DYAD_RETURN_IF_ERROR(Props(e.props, &r.props, where));
+    DYAD_RETURN_IF_ERROR(Props(e, &r.props, file));
     return w_->AddEdge(&r);
   }
 

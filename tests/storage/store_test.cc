@@ -237,5 +237,59 @@ TEST_F(StoreTest, BulkLoadAbortAndCrashRecoveryLeaveNoTrace) {
   ExpectConsistent(store_.get());
 }
 
+TEST_F(StoreTest, BulkLoadKilledAfterIngestionIsRolledBackOnOpen) {
+  {
+    auto w = store_->BeginWrite();
+    Node(w->get(), "kept");
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  {
+    auto bw = BulkWriter::Begin(store_.get());
+    ASSERT_TRUE(bw.ok());
+    NodeRecord a, b;
+    a.labels = b.labels = {(*bw)->Label("Temp")};
+    ASSERT_TRUE((*bw)->AddNode(&a).ok());
+    ASSERT_TRUE((*bw)->AddNode(&b).ok());
+    EdgeRecord e{0, (*bw)->Type("T"), a.id, b.id, {}};
+    ASSERT_TRUE((*bw)->AddEdge(&e).ok());
+    // The tables are in the store, the counters and the marker not yet updated.
+    ASSERT_TRUE((*bw)->Ingest().ok());
+    (void)bw->release();
+  }
+  store_.reset();
+  store_ = OpenOrDie(dir_.sub("db"));
+  EXPECT_EQ(store_->counters().nodes, 1);
+  EXPECT_EQ(store_->counters().edges, 0);
+  EXPECT_TRUE(store_->GetMeta(kMetaLoadInProgress).empty());
+  ExpectConsistent(store_.get());
+}
+
+TEST_F(StoreTest, BulkLoadSpillsSortedRunsAndMergesThem) {
+  // Enough edges in reverse order that every table builder spills several runs.
+  std::vector<uint64_t> ids;
+  {
+    auto bw = BulkWriter::Begin(store_.get(), /*run_bytes=*/32 << 10);
+    ASSERT_TRUE(bw.ok());
+    for (int i = 0; i < 2000; ++i) {
+      NodeRecord n;
+      n.labels = {(*bw)->Label(i % 2 ? "Odd" : "Even")};
+      ASSERT_TRUE((*bw)->AddNode(&n).ok());
+      ids.push_back(n.id);
+    }
+    for (int i = 0; i < 20000; ++i) {
+      EdgeRecord e{0, (*bw)->Type(i % 3 ? "A" : "B"), ids[(1999 - i % 2000)], ids[(i * 7) % 2000], {}};
+      ASSERT_TRUE((*bw)->AddEdge(&e).ok());
+    }
+    ASSERT_TRUE((*bw)->Finish().ok());
+  }
+  EXPECT_EQ(store_->counters().nodes, 2000);
+  EXPECT_EQ(store_->counters().edges, 20000);
+  ExpectConsistent(store_.get());
+  auto r = store_->BeginRead();
+  int64_t out = 0;
+  for (auto c = r->Neighbors(ids[0], Direction::kOut, std::nullopt); c->Valid(); c->Next()) ++out;
+  EXPECT_EQ(out, 10);  // i = 1999 + 2000k for k < 10
+}
+
 }  // namespace
 }  // namespace dyad::storage

@@ -1,0 +1,234 @@
+#include "storage/sst_builder.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/sst_file_writer.h>
+
+#include <algorithm>
+#include <cstring>
+#include <queue>
+
+namespace dyad::storage {
+
+namespace {
+
+// Output files are cut at this size so later compactions stay granular.
+constexpr uint64_t kTableBytes = 256ull << 20;
+
+Status FromRocks(const rocksdb::Status& s) { return s.ok() ? Status::OK() : Status::IOError(s.ToString()); }
+
+uint64_t Head(std::string_view key) {
+  uint64_t h = 0;
+  for (size_t i = 0; i < 8; ++i) h = (h << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
+  return h;
+}
+
+uint32_t ReadU32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// Reads the records of one spilled run in order.
+class RunReader {
+ public:
+  explicit RunReader(const std::string& path) : f_(std::fopen(path.c_str(), "rb")) {
+    if (f_) std::setvbuf(f_, nullptr, _IOFBF, 1 << 20);
+  }
+  ~RunReader() {
+    if (f_) std::fclose(f_);
+  }
+  bool ok() const { return f_ != nullptr; }
+  // Advances to the next record; false at the end.
+  bool Next() {
+    char sizes[8];
+    if (std::fread(sizes, 1, 8, f_) != 8) return false;
+    uint32_t k = ReadU32(sizes), v = ReadU32(sizes + 4);
+    rec_.resize(k + v);
+    if (k + v && std::fread(rec_.data(), 1, k + v, f_) != k + v) return false;
+    key_size_ = k;
+    return true;
+  }
+  std::string_view key() const { return std::string_view(rec_).substr(0, key_size_); }
+  std::string_view value() const { return std::string_view(rec_).substr(key_size_); }
+
+ private:
+  std::FILE* f_;
+  std::string rec_;
+  uint32_t key_size_ = 0;
+};
+
+}  // namespace
+
+// Writes strictly increasing keys into SST files of bounded size, dropping
+// repeats of the previous key.
+class TableWriter {
+ public:
+  TableWriter(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string prefix, std::vector<std::string>* files)
+      : options_(db->GetOptions(cf)), cf_(cf), prefix_(std::move(prefix)), files_(files) {}
+
+  Status Put(std::string_view key, std::string_view value) {
+    if (open_ && key == last_) return Status::OK();
+    if (open_ && writer_->FileSize() >= kTableBytes) DYAD_RETURN_IF_ERROR(Close());
+    if (!open_) {
+      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options_, cf_);
+      std::string path = prefix_ + "." + std::to_string(files_->size()) + ".sst";
+      DYAD_RETURN_IF_ERROR(FromRocks(writer_->Open(path)));
+      files_->push_back(path);
+      open_ = true;
+    }
+    last_.assign(key);
+    return FromRocks(writer_->Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size())));
+  }
+
+  // The last key written ("" before the first).
+  const std::string& last() const { return last_; }
+
+  Status Close() {
+    if (!open_) return Status::OK();
+    open_ = false;
+    return FromRocks(writer_->Finish());
+  }
+
+ private:
+  rocksdb::Options options_;
+  rocksdb::ColumnFamilyHandle* cf_;
+  std::string prefix_;
+  std::vector<std::string>* files_;
+  std::unique_ptr<rocksdb::SstFileWriter> writer_;
+  std::string last_;
+  bool open_ = false;
+};
+
+SstBuilder::SstBuilder(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string dir, std::string name,
+                       size_t run_bytes, bool presorted)
+    : db_(db), cf_(cf), dir_(std::move(dir)), name_(std::move(name)), run_bytes_(run_bytes) {
+  if (presorted) direct_ = std::make_unique<TableWriter>(db_, cf_, dir_ + "/" + name_, &direct_files_);
+}
+
+SstBuilder::~SstBuilder() {
+  if (spill_.valid()) spill_.wait();
+  for (const auto& r : runs_) std::remove(r.c_str());
+}
+
+Status SstBuilder::Add(std::string_view key, std::string_view value) {
+  ++count_;
+  if (direct_) {
+    if (!direct_->last().empty() && key <= direct_->last())
+      return Status::Internal(name_ + ": bulk-load keys out of order in a presorted table");
+    return direct_->Put(key, value);
+  }
+  Run& r = run_;
+  if (r.buf.size() + key.size() + value.size() + 8 > run_bytes_ && !r.slots.empty()) {
+    DYAD_RETURN_IF_ERROR(SpillRun());
+  }
+  if (r.buf.capacity() < run_bytes_) r.buf.reserve(run_bytes_);  // no copies while growing
+  r.slots.push_back({Head(key), static_cast<uint32_t>(r.buf.size())});
+  uint32_t sizes[2] = {static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())};
+  r.buf.append(reinterpret_cast<const char*>(sizes), 8);
+  r.buf.append(key);
+  r.buf.append(value);
+  return Status::OK();
+}
+
+void SstBuilder::SortRun(Run* run) {
+  const char* base = run->buf.data();
+  auto key_of = [base](const Slot& s) { return std::string_view(base + s.offset + 8, ReadU32(base + s.offset)); };
+  // Equal keys keep the order they were added in (offsets grow), so the
+  // first one wins. Loads append mostly in key order: check before sorting.
+  auto less = [&](const Slot& a, const Slot& b) {
+    if (a.head != b.head) return a.head < b.head;
+    int c = key_of(a).compare(key_of(b));
+    return c != 0 ? c < 0 : a.offset < b.offset;
+  };
+  if (!std::is_sorted(run->slots.begin(), run->slots.end(), less)) std::sort(run->slots.begin(), run->slots.end(), less);
+}
+
+Status SstBuilder::WriteRun(Run* run, const std::string& path) {
+  SortRun(run);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return Status::IOError(path + ": cannot create a bulk-load run file");
+  std::setvbuf(f, nullptr, _IOFBF, 1 << 20);
+  bool ok = true;
+  for (const Slot& s : run->slots) {
+    const char* p = run->buf.data() + s.offset;
+    size_t n = 8 + ReadU32(p) + ReadU32(p + 4);
+    ok = ok && std::fwrite(p, 1, n, f) == n;
+  }
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok) return Status::IOError(path + ": cannot write a bulk-load run file (disk full?)");
+  run->buf.clear();
+  run->slots.clear();
+  return Status::OK();
+}
+
+Status SstBuilder::WaitForSpill() { return spill_.valid() ? spill_.get() : Status::OK(); }
+
+Status SstBuilder::SpillRun() {
+  // Sorting and writing overlap with reading the input: the full run goes
+  // to a background task while the next one fills.
+  DYAD_RETURN_IF_ERROR(WaitForSpill());
+  std::swap(run_, spilling_);
+  std::string path = dir_ + "/" + name_ + ".run" + std::to_string(runs_.size());
+  runs_.push_back(path);
+  spill_ = std::async(std::launch::async, [this, path] { return WriteRun(&spilling_, path); });
+  return Status::OK();
+}
+
+Status SstBuilder::WriteSorted(std::vector<std::string>* files) {
+  SortRun(&run_);
+  TableWriter out(db_, cf_, dir_ + "/" + name_, files);
+  for (const Slot& s : run_.slots) {
+    const char* p = run_.buf.data() + s.offset;
+    uint32_t k = ReadU32(p), v = ReadU32(p + 4);
+    DYAD_RETURN_IF_ERROR(out.Put(std::string_view(p + 8, k), std::string_view(p + 8 + k, v)));
+  }
+  run_ = Run();
+  return out.Close();
+}
+
+Status SstBuilder::MergeRuns(std::vector<std::string>* files) {
+  std::vector<std::unique_ptr<RunReader>> readers;
+  for (const auto& r : runs_) {
+    readers.push_back(std::make_unique<RunReader>(r));
+    if (!readers.back()->ok()) return Status::IOError(r + ": cannot reopen a bulk-load run file");
+  }
+  // Smallest key first; among equal keys the earlier run (first added) wins.
+  auto greater = [&](size_t a, size_t b) {
+    int c = readers[a]->key().compare(readers[b]->key());
+    return c != 0 ? c > 0 : a > b;
+  };
+  std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
+  for (size_t i = 0; i < readers.size(); ++i)
+    if (readers[i]->Next()) heap.push(i);
+  TableWriter out(db_, cf_, dir_ + "/" + name_, files);
+  while (!heap.empty()) {
+    size_t i = heap.top();
+    heap.pop();
+    DYAD_RETURN_IF_ERROR(out.Put(readers[i]->key(), readers[i]->value()));
+    if (readers[i]->Next()) heap.push(i);
+  }
+  return out.Close();
+}
+
+Result<std::vector<std::string>> SstBuilder::Finish() {
+  std::vector<std::string> files;
+  if (direct_) {
+    DYAD_RETURN_IF_ERROR(direct_->Close());
+    return direct_files_;
+  }
+  if (count_ == 0) return files;
+  if (runs_.empty()) {
+    DYAD_RETURN_IF_ERROR(WriteSorted(&files));
+    return files;
+  }
+  if (!run_.slots.empty()) DYAD_RETURN_IF_ERROR(SpillRun());
+  DYAD_RETURN_IF_ERROR(WaitForSpill());
+  spilling_ = Run();
+  run_ = Run();
+  DYAD_RETURN_IF_ERROR(MergeRuns(&files));
+  for (const auto& r : runs_) std::remove(r.c_str());
+  runs_.clear();
+  return files;
+}
+
+}  // namespace dyad::storage

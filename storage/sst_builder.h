@@ -1,0 +1,85 @@
+// SstBuilder: turns key/value pairs of one column family, added in any
+// order, into sorted SST files that RocksDB can ingest in one step.
+//
+// Bulk loads write through these instead of the memtable: inserting tens of
+// millions of keys into a skip list is most of the cost of a naive load,
+// while sorting them in large runs and writing table files directly is a
+// fraction of it. Memory stays bounded: a run that outgrows its budget is
+// sorted and spilled to a temporary file, and Finish merges the runs.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <future>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/status.h"
+
+namespace rocksdb {
+class ColumnFamilyHandle;
+class DB;
+}  // namespace rocksdb
+
+namespace dyad::storage {
+
+class TableWriter;
+
+// Builds the SST files of one column family for a bulk load.
+class SstBuilder {
+ public:
+  // Files are created in dir (same file system as the database, so ingestion
+  // can move them) with names starting with name. run_bytes bounds memory
+  // (two runs: one filling, one being sorted and spilled in the background).
+  // presorted promises strictly increasing keys (records keyed by new ids):
+  // they stream straight into the tables.
+  SstBuilder(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string dir, std::string name,
+             size_t run_bytes, bool presorted);
+  ~SstBuilder();
+  SstBuilder(const SstBuilder&) = delete;
+  SstBuilder& operator=(const SstBuilder&) = delete;
+
+  // Adds one pair; equal keys are written once (the first one wins). In a
+  // presorted builder a key out of order is an error.
+  Status Add(std::string_view key, std::string_view value);
+  // Sorts, merges and writes the table files; returns their paths (none when
+  // nothing was added).
+  Result<std::vector<std::string>> Finish();
+  // Pairs added so far.
+  uint64_t count() const { return count_; }
+
+ private:
+  // One in-memory entry: the first 8 key bytes as a number for fast
+  // comparisons, and where the record starts in buf_.
+  struct Slot {
+    uint64_t head;
+    uint32_t offset;
+  };
+  // A batch of unsorted records: u32 key size, u32 value size, key, value.
+  struct Run {
+    std::string buf;
+    std::vector<Slot> slots;
+  };
+  static void SortRun(Run* run);
+  static Status WriteRun(Run* run, const std::string& path);
+  Status SpillRun();
+  Status WaitForSpill();
+  Status WriteSorted(std::vector<std::string>* files);
+  Status MergeRuns(std::vector<std::string>* files);
+
+  rocksdb::DB* db_;
+  rocksdb::ColumnFamilyHandle* cf_;
+  std::string dir_, name_;
+  size_t run_bytes_;
+  Run run_;                            // the run being filled
+  Run spilling_;                       // the run a background task writes
+  std::future<Status> spill_;          // that task
+  std::vector<std::string> runs_;      // spilled run files
+  std::unique_ptr<TableWriter> direct_;  // presorted: the table output
+  std::vector<std::string> direct_files_;
+  uint64_t count_ = 0;
+};
+
+}  // namespace dyad::storage
