@@ -13,12 +13,18 @@ namespace {
 
 // Output files are cut at this size so later compactions stay granular.
 constexpr uint64_t kTableBytes = 256ull << 20;
+// A run file remembers every this-many-th key (to start merges midway).
+constexpr size_t kSampleEvery = 4096;
+// From this many runs on, two threads merge, each one half of the key range.
+constexpr size_t kParallelMergeRuns = 4;
 
 Status FromRocks(const rocksdb::Status& s) { return s.ok() ? Status::OK() : Status::IOError(s.ToString()); }
 
-uint64_t Head(std::string_view key) {
+// Key bytes [from, from + 8) as a big-endian number (zero-padded), so that
+// numbers compare like the bytes.
+uint64_t Word(std::string_view key, size_t from) {
   uint64_t h = 0;
-  for (size_t i = 0; i < 8; ++i) h = (h << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
+  for (size_t i = from; i < from + 8; ++i) h = (h << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
   return h;
 }
 
@@ -38,6 +44,8 @@ class RunReader {
     if (f_) std::fclose(f_);
   }
   bool ok() const { return f_ != nullptr; }
+  // Continues reading at byte offset (a record boundary).
+  bool Seek(uint64_t offset) { return std::fseek(f_, static_cast<long>(offset), SEEK_SET) == 0; }
   // Advances to the next record; false at the end.
   bool Next() {
     char sizes[8];
@@ -107,7 +115,7 @@ SstBuilder::SstBuilder(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::st
 
 SstBuilder::~SstBuilder() {
   if (spill_.valid()) spill_.wait();
-  for (const auto& r : runs_) std::remove(r.c_str());
+  for (const auto& r : runs_) std::remove(r.path.c_str());
 }
 
 Status SstBuilder::Add(std::string_view key, std::string_view value) {
@@ -122,7 +130,7 @@ Status SstBuilder::Add(std::string_view key, std::string_view value) {
     DYAD_RETURN_IF_ERROR(SpillRun());
   }
   if (r.buf.capacity() < run_bytes_) r.buf.reserve(run_bytes_);  // no copies while growing
-  r.slots.push_back({Head(key), static_cast<uint32_t>(r.buf.size())});
+  r.slots.push_back({{Word(key, 0), Word(key, 8), Word(key, 16)}, static_cast<uint32_t>(r.buf.size())});
   uint32_t sizes[2] = {static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())};
   r.buf.append(reinterpret_cast<const char*>(sizes), 8);
   r.buf.append(key);
@@ -132,27 +140,36 @@ Status SstBuilder::Add(std::string_view key, std::string_view value) {
 
 void SstBuilder::SortRun(Run* run) {
   const char* base = run->buf.data();
-  auto key_of = [base](const Slot& s) { return std::string_view(base + s.offset + 8, ReadU32(base + s.offset)); };
-  // Equal keys keep the order they were added in (offsets grow), so the
-  // first one wins. Loads append mostly in key order: check before sorting.
-  auto less = [&](const Slot& a, const Slot& b) {
+  // Most keys differ within their first 24 bytes (an adjacency key: node,
+  // direction, type, neighbour), so the slot's words decide nearly every
+  // comparison without touching the record. Equal keys keep the order they
+  // were added in (offsets grow), so the first one wins.
+  auto less = [base](const Slot& a, const Slot& b) {
     if (a.head != b.head) return a.head < b.head;
-    int c = key_of(a).compare(key_of(b));
+    std::string_view ka(base + a.offset + 8, ReadU32(base + a.offset));
+    std::string_view kb(base + b.offset + 8, ReadU32(base + b.offset));
+    int c = ka.compare(kb);
     return c != 0 ? c < 0 : a.offset < b.offset;
   };
-  if (!std::is_sorted(run->slots.begin(), run->slots.end(), less)) std::sort(run->slots.begin(), run->slots.end(), less);
+  std::vector<Slot>& slots = run->slots;
+  // Loads append mostly in key order: check before sorting.
+  if (!std::is_sorted(slots.begin(), slots.end(), less)) std::sort(slots.begin(), slots.end(), less);
 }
 
-Status SstBuilder::WriteRun(Run* run, const std::string& path) {
+Status SstBuilder::WriteRun(Run* run, RunFile* file) {
   SortRun(run);
+  const std::string& path = file->path;
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return Status::IOError(path + ": cannot create a bulk-load run file");
   std::setvbuf(f, nullptr, _IOFBF, 1 << 20);
   bool ok = true;
-  for (const Slot& s : run->slots) {
-    const char* p = run->buf.data() + s.offset;
+  uint64_t written = 0;
+  for (size_t i = 0; i < run->slots.size(); ++i) {
+    const char* p = run->buf.data() + run->slots[i].offset;
     size_t n = 8 + ReadU32(p) + ReadU32(p + 4);
+    if (i % kSampleEvery == 0) file->samples.emplace_back(std::string(p + 8, ReadU32(p)), written);
     ok = ok && std::fwrite(p, 1, n, f) == n;
+    written += n;
   }
   ok = (std::fclose(f) == 0) && ok;
   if (!ok) return Status::IOError(path + ": cannot write a bulk-load run file (disk full?)");
@@ -168,9 +185,9 @@ Status SstBuilder::SpillRun() {
   // to a background task while the next one fills.
   DYAD_RETURN_IF_ERROR(WaitForSpill());
   std::swap(run_, spilling_);
-  std::string path = dir_ + "/" + name_ + ".run" + std::to_string(runs_.size());
-  runs_.push_back(path);
-  spill_ = std::async(std::launch::async, [this, path] { return WriteRun(&spilling_, path); });
+  runs_.push_back({dir_ + "/" + name_ + ".run" + std::to_string(runs_.size()), {}});
+  // runs_ is a deque: the element stays put while the task fills it in.
+  spill_ = std::async(std::launch::async, [this, file = &runs_.back()] { return WriteRun(&spilling_, file); });
   return Status::OK();
 }
 
@@ -186,12 +203,28 @@ Status SstBuilder::WriteSorted(std::vector<std::string>* files) {
   return out.Close();
 }
 
-Status SstBuilder::MergeRuns(std::vector<std::string>* files) {
+Status SstBuilder::MergeRange(const std::string& lo, const std::string& hi, const std::string& part,
+                              std::vector<std::string>* files) {
   std::vector<std::unique_ptr<RunReader>> readers;
   for (const auto& r : runs_) {
-    readers.push_back(std::make_unique<RunReader>(r));
-    if (!readers.back()->ok()) return Status::IOError(r + ": cannot reopen a bulk-load run file");
+    auto reader = std::make_unique<RunReader>(r.path);
+    if (!reader->ok()) return Status::IOError(r.path + ": cannot reopen a bulk-load run file");
+    if (!lo.empty()) {
+      // Start at the last sample before lo, then skip to lo.
+      auto after = std::lower_bound(r.samples.begin(), r.samples.end(), lo,
+                                    [](const auto& sample, const std::string& k) { return sample.first < k; });
+      if (after != r.samples.begin() && !reader->Seek(std::prev(after)->second))
+        return Status::IOError(r.path + ": cannot seek in a bulk-load run file");
+    }
+    readers.push_back(std::move(reader));
   }
+  auto in_range = [&](RunReader* r) {
+    while (r->Next()) {
+      if (!lo.empty() && r->key() < lo) continue;
+      return hi.empty() || r->key() < hi;
+    }
+    return false;
+  };
   // Smallest key first; among equal keys the earlier run (first added) wins.
   auto greater = [&](size_t a, size_t b) {
     int c = readers[a]->key().compare(readers[b]->key());
@@ -199,15 +232,33 @@ Status SstBuilder::MergeRuns(std::vector<std::string>* files) {
   };
   std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
   for (size_t i = 0; i < readers.size(); ++i)
-    if (readers[i]->Next()) heap.push(i);
-  TableWriter out(db_, cf_, dir_ + "/" + name_, files);
+    if (in_range(readers[i].get())) heap.push(i);
+  TableWriter out(db_, cf_, dir_ + "/" + name_ + part, files);
   while (!heap.empty()) {
     size_t i = heap.top();
     heap.pop();
     DYAD_RETURN_IF_ERROR(out.Put(readers[i]->key(), readers[i]->value()));
-    if (readers[i]->Next()) heap.push(i);
+    if (in_range(readers[i].get())) heap.push(i);
   }
   return out.Close();
+}
+
+Status SstBuilder::MergeRuns(std::vector<std::string>* files) {
+  std::vector<std::string> keys;
+  for (const auto& r : runs_)
+    for (const auto& sample : r.samples) keys.push_back(sample.first);
+  std::sort(keys.begin(), keys.end());
+  std::string split = keys.empty() ? "" : keys[keys.size() / 2];
+  if (runs_.size() < kParallelMergeRuns || split.empty()) return MergeRange("", "", "", files);
+  // Two threads, one per half of the key range; their tables do not overlap.
+  std::vector<std::string> upper;
+  auto second = std::async(std::launch::async, [&] { return MergeRange(split, "", ".hi", &upper); });
+  Status first = MergeRange("", split, ".lo", files);
+  Status s = second.get();
+  DYAD_RETURN_IF_ERROR(first);
+  DYAD_RETURN_IF_ERROR(s);
+  files->insert(files->end(), upper.begin(), upper.end());
+  return Status::OK();
 }
 
 Result<std::vector<std::string>> SstBuilder::Finish() {
@@ -226,7 +277,7 @@ Result<std::vector<std::string>> SstBuilder::Finish() {
   spilling_ = Run();
   run_ = Run();
   DYAD_RETURN_IF_ERROR(MergeRuns(&files));
-  for (const auto& r : runs_) std::remove(r.c_str());
+  for (const auto& r : runs_) std::remove(r.path.c_str());
   runs_.clear();
   return files;
 }

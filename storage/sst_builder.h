@@ -8,8 +8,10 @@
 // sorted and spilled to a temporary file, and Finish merges the runs.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <future>
 #include <memory>
 #include <string>
@@ -51,10 +53,10 @@ class SstBuilder {
   uint64_t count() const { return count_; }
 
  private:
-  // One in-memory entry: the first 8 key bytes as a number for fast
-  // comparisons, and where the record starts in buf_.
+  // One in-memory entry: the first 24 key bytes as numbers for fast
+  // comparisons, and where the record starts in its run's buffer.
   struct Slot {
-    uint64_t head;
+    std::array<uint64_t, 3> head;
     uint32_t offset;
   };
   // A batch of unsorted records: u32 key size, u32 value size, key, value.
@@ -62,12 +64,22 @@ class SstBuilder {
     std::string buf;
     std::vector<Slot> slots;
   };
+  // A spilled run: its file and every kSampleEvery-th key with its offset,
+  // so that a merge can start in the middle.
+  struct RunFile {
+    std::string path;
+    std::vector<std::pair<std::string, uint64_t>> samples;
+  };
   static void SortRun(Run* run);
-  static Status WriteRun(Run* run, const std::string& path);
+  static Status WriteRun(Run* run, RunFile* file);
   Status SpillRun();
   Status WaitForSpill();
   Status WriteSorted(std::vector<std::string>* files);
   Status MergeRuns(std::vector<std::string>* files);
+  // Merges the runs' keys in [lo, hi) ("" = unbounded) into tables named
+  // with part.
+  Status MergeRange(const std::string& lo, const std::string& hi, const std::string& part,
+                    std::vector<std::string>* files);
 
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
@@ -76,7 +88,7 @@ class SstBuilder {
   Run run_;                            // the run being filled
   Run spilling_;                       // the run a background task writes
   std::future<Status> spill_;          // that task
-  std::vector<std::string> runs_;      // spilled run files
+  std::deque<RunFile> runs_;           // spilled runs
   std::unique_ptr<TableWriter> direct_;  // presorted: the table output
   std::vector<std::string> direct_files_;
   uint64_t count_ = 0;

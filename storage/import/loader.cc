@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <unordered_map>
 
 #include "storage/bulk_writer.h"
 #include "storage/import/element.h"
+#include "storage/import/id_map.h"
 
 namespace dyad::storage {
 
@@ -36,8 +36,7 @@ class LoadSession {
 
  private:
   std::optional<uint64_t> Resolve(const std::string& key) {
-    auto it = ids_.find(key);
-    if (it != ids_.end()) return it->second;
+    if (auto id = ids_.Find(key)) return id;
     if (!w_->store_was_empty()) return w_->before()->FindNodeByKey(key);
     return std::nullopt;
   }
@@ -58,7 +57,7 @@ class LoadSession {
   }
 
   Status AddNode(const Element& e, const std::string& file) {
-    if (ids_.count(e.key)) return Status::InvalidArgument(Where(file, e) + "duplicate node key '" + e.key + "'");
+    if (ids_.Find(e.key)) return Status::InvalidArgument(Where(file, e) + "duplicate node key '" + e.key + "'");
     if (!w_->store_was_empty() && w_->before()->FindNodeByKey(e.key))
       return Status::InvalidArgument(Where(file, e) + "node key '" + e.key + "' already exists in the database");
     NodeRecord n;
@@ -68,7 +67,7 @@ class LoadSession {
     DYAD_RETURN_IF_ERROR(Props(e, &n.props, file));
     SetProperty(&n.props, w_->Key("key"), Value(e.key));
     DYAD_ASSIGN_OR_RETURN(uint64_t id, w_->AddNode(&n));
-    ids_.emplace(e.key, id);
+    ids_.Insert(e.key, id);
     return Status::OK();
   }
 
@@ -92,7 +91,7 @@ class LoadSession {
   }
 
   BulkWriter* w_;
-  std::unordered_map<std::string, uint64_t> ids_;
+  IdMap ids_;
   std::vector<PendingEdge> pending_;
 };
 
