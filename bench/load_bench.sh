@@ -23,21 +23,23 @@ measure() {  # measure NAME CMD... -> "seconds rss_kb"
   cat "$out"
 }
 
-runs=3
+runs="${RUNS:-3}"
+dyad="${DYAD_BIN:-build/dyad}"
+loadavg=$(cut -d' ' -f1 /proc/loadavg)
 dyad_s=(); kuzu_s=(); dyad_rss=0; kuzu_rss=0
 for i in $(seq "$runs"); do
   rm -rf "$work/dyad.db"
-  read -r s rss < <(measure dyad build/dyad --db "$work/dyad.db" load "$work/nodes.csv" "$work/edges.csv")
+  read -r s rss < <(measure dyad "$dyad" --db "$work/dyad.db" load "$work/nodes.csv" "$work/edges.csv")
   dyad_s+=("$s"); (( rss > dyad_rss )) && dyad_rss=$rss
   read -r s rss < <(measure kuzu node bench/kuzu_load.mjs "$work" "$work/kuzu.db")
   kuzu_s+=("$s"); (( rss > kuzu_rss )) && kuzu_rss=$rss
 done
-build/dyad --db "$work/dyad.db" check > /dev/null
+"$dyad" --db "$work/dyad.db" check > /dev/null
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 dm=$(median "${dyad_s[@]}"); km=$(median "${kuzu_s[@]}")
-python3 - "$scale" "$nodes" "$edges" "$dm" "$km" "$dyad_rss" "$kuzu_rss" "${dyad_s[*]}" "${kuzu_s[*]}" <<'PY'
+python3 - "$scale" "$nodes" "$edges" "$dm" "$km" "$dyad_rss" "$kuzu_rss" "${dyad_s[*]}" "${kuzu_s[*]}" "$loadavg" "$runs" <<'PY'
 import sys, platform, os, re
-scale, nodes, edges, dm, km, drss, krss, dall, kall = sys.argv[1:]
+scale, nodes, edges, dm, km, drss, krss, dall, kall, loadavg, runs = sys.argv[1:]
 nodes, edges, dm, km = int(nodes), int(edges), float(dm), float(km)
 cpu = "unknown"
 try:
@@ -46,8 +48,10 @@ except Exception:
     pass
 section = f"""## Load ({scale}: {nodes:,} nodes, {edges:,} relationships)
 
-Machine: {cpu}, {os.cpu_count()} cores. Whole-process wall time (parse CSV,
-write, make durable), median of 3 runs; peak RSS of the process.
+Machine: {cpu}, {os.cpu_count()} cores (1-minute load average before the
+runs: {loadavg}; the systems alternate, so both see the same machine).
+Whole-process wall time (parse CSV, write, make durable), median of {runs}
+runs; peak RSS of the process.
 
 | system | median s | runs (s) | nodes/s | relationships/s | peak RSS MB |
 |---|---:|---|---:|---:|---:|

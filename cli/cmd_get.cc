@@ -4,25 +4,14 @@
 
 #include "cli/commands.h"
 #include "storage/entity_json.h"
+#include "storage/lookup.h"
 #include "storage/transaction.h"
 
 namespace dyad::cli {
 
 namespace {
 
-// Finds a node by key, then by exact name, then by alias.
-std::optional<uint64_t> Lookup(storage::Transaction* txn, const std::string& text) {
-  if (auto id = txn->FindNodeByKey(text)) return id;
-  Value v(text);
-  for (const char* prop : {"name", "aliases"}) {
-    auto key = txn->KeyId(prop);
-    if (!key) continue;
-    auto c = txn->IndexSeek(storage::kGlobalLabel, *key, &v, true, &v, true);
-    if (c->Valid()) return c->node_id();
-  }
-  return std::nullopt;
-}
-
+// "key (name)" of node id, for the neighbour list.
 std::string Describe(storage::Transaction* txn, uint64_t id) {
   NodeRecord n;
   if (!txn->GetNode(id, &n).ok()) return "#" + std::to_string(id);
@@ -49,7 +38,7 @@ int RunGet(const GlobalOptions& g, const std::string& key, const std::string& fo
     return kExitError;
   }
   auto txn = (*store)->BeginRead();
-  auto id = Lookup(txn.get(), key);
+  auto id = storage::LookupNode(txn.get(), key);
   if (!id) {
     PrintError("no node with key, name or alias '" + key + "'");
     return kExitError;

@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "graph/json_writer.h"
@@ -23,7 +25,11 @@ int RunLoad(const GlobalOptions& g, const std::vector<std::string>& files) {
   auto stats = storage::LoadFiles(store->get(), files, [&](size_t i, uint64_t done, uint64_t total) {
     bars[i].Update(done, total);
     if (done >= total) bars[i].Finish();
+    // After the last file is read, the sorted tables are merged and ingested.
+    if (done >= total && i + 1 == files.size() && isatty(fileno(stderr)))
+      fprintf(stderr, "read %zu file%s; sorting and writing the tables...\r", files.size(), files.size() == 1 ? "" : "s");
   });
+  if (isatty(fileno(stderr))) fprintf(stderr, "\033[2K\r");
   for (auto& b : bars) b.Finish();
   if (!stats.ok()) {
     PrintError(stats.status().message());

@@ -10,29 +10,17 @@
 #include "server/api_error.h"
 #include "server/node_summary.h"
 #include "server/request.h"
+#include "storage/lookup.h"
 #include "storage/transaction.h"
 
 namespace dyad::server {
 
 namespace {
 
-// Finds a node by key, then by exact name, then by alias.
-std::optional<uint64_t> LookupNode(storage::Transaction* txn, const std::string& text) {
-  if (auto id = txn->FindNodeByKey(text)) return id;
-  Value v(text);
-  for (const char* prop : {"name", "aliases"}) {
-    auto key = txn->KeyId(prop);
-    if (!key) continue;
-    auto c = txn->IndexSeek(storage::kGlobalLabel, *key, &v, true, &v, true);
-    if (c->Valid()) return c->node_id();
-  }
-  return std::nullopt;
-}
-
 // Reads the node named by the first path match, or answers 404.
 bool NodeFromPath(storage::Transaction* txn, const httplib::Request& req, httplib::Response& res, NodeRecord* n) {
   std::string key = req.matches.size() > 1 ? req.matches[1].str() : "";
-  auto id = LookupNode(txn, key);
+  auto id = storage::LookupNode(txn, key);
   if (!id || !txn->GetNode(*id, n).ok()) {
     SendError(res, {404, "NotFound", "no node with key, name or alias '" + key + "'"});
     return false;

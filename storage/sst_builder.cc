@@ -129,7 +129,10 @@ Status SstBuilder::Add(std::string_view key, std::string_view value) {
   if (r.buf.size() + key.size() + value.size() + 8 > run_bytes_ && !r.slots.empty()) {
     DYAD_RETURN_IF_ERROR(SpillRun());
   }
-  if (r.buf.capacity() < run_bytes_) r.buf.reserve(run_bytes_);  // no copies while growing
+  if (r.buf.capacity() < run_bytes_) {  // no copies while growing
+    r.buf.reserve(run_bytes_);
+    r.slots.reserve(run_bytes_ / 32);
+  }
   r.slots.push_back({{Word(key, 0), Word(key, 8), Word(key, 16)}, static_cast<uint32_t>(r.buf.size())});
   uint32_t sizes[2] = {static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())};
   r.buf.append(reinterpret_cast<const char*>(sizes), 8);

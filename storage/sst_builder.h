@@ -33,8 +33,9 @@ class TableWriter;
 class SstBuilder {
  public:
   // Files are created in dir (same file system as the database, so ingestion
-  // can move them) with names starting with name. run_bytes bounds memory
-  // (two runs: one filling, one being sorted and spilled in the background).
+  // can move them) with names starting with name. run_bytes bounds the
+  // records of a run (their sort slots take about as much again); two runs
+  // are in memory: one filling, one being sorted and spilled in the background.
   // presorted promises strictly increasing keys (records keyed by new ids):
   // they stream straight into the tables.
   SstBuilder(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string dir, std::string name,

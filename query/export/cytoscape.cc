@@ -102,11 +102,7 @@ Status WriteCytoscape(const ExportSource& src, std::ostream& out, ExportSummary*
   w.EndObject();
   w.EndObject();
   out << "\n";
-  if (summary) {
-    summary->nodes = nodes;
-    summary->relationships = edges;
-  }
-  return out ? Status::OK() : Status::IOError("export: write failed");
+  return FinishExport(out, nodes, edges, summary);
 }
 
 }  // namespace dyad::query

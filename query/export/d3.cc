@@ -78,11 +78,7 @@ Status WriteD3(const ExportSource& src, std::ostream& out, ExportSummary* summar
   w.EndArray();
   w.EndObject();
   out << "\n";
-  if (summary) {
-    summary->nodes = nodes;
-    summary->relationships = edges;
-  }
-  return out ? Status::OK() : Status::IOError("export: write failed");
+  return FinishExport(out, nodes, edges, summary);
 }
 
 }  // namespace dyad::query

@@ -160,11 +160,8 @@ Status WriteDot(const ExportSource& src, std::ostream& out, ExportSummary* summa
                         EdgeWriter(&g, src.txn(), &schema, &status), GraphWriter(&styles),
                         boost::make_iterator_property_map(names.begin(), boost::get(boost::vertex_index, g)));
   DYAD_RETURN_IF_ERROR(status);
-  if (summary) {
-    summary->nodes = static_cast<int64_t>(boost::num_vertices(g));
-    summary->relationships = static_cast<int64_t>(boost::num_edges(g));
-  }
-  return out ? Status::OK() : Status::IOError("export: write failed");
+  return FinishExport(out, static_cast<int64_t>(boost::num_vertices(g)), static_cast<int64_t>(boost::num_edges(g)),
+                      summary);
 }
 
 }  // namespace dyad::query

@@ -103,11 +103,7 @@ Status WriteGexf(const ExportSource& src, std::ostream& out, ExportSummary* summ
     return Status::OK();
   }));
   out << "    </edges>\n  </graph>\n</gexf>\n";
-  if (summary) {
-    summary->nodes = schema.nodes;
-    summary->relationships = schema.edges;
-  }
-  return out ? Status::OK() : Status::IOError("export: write failed");
+  return FinishExport(out, schema.nodes, schema.edges, summary);
 }
 
 }  // namespace dyad::query

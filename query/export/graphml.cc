@@ -83,11 +83,7 @@ Status WriteGraphml(const ExportSource& src, std::ostream& out, ExportSummary* s
     return Status::OK();
   }));
   out << "  </graph>\n</graphml>\n";
-  if (summary) {
-    summary->nodes = schema.nodes;
-    summary->relationships = schema.edges;
-  }
-  return out ? Status::OK() : Status::IOError("export: write failed");
+  return FinishExport(out, schema.nodes, schema.edges, summary);
 }
 
 }  // namespace dyad::query

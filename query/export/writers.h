@@ -25,6 +25,16 @@ Status WriteD3(const ExportSource& src, std::ostream& out, ExportSummary* summar
 Status WriteCsv(const ExportSource& src, char array_delimiter, std::ostream* nodes, std::ostream* relationships,
                 ExportSummary* summary);
 
+// Ends a writer: records the counts in summary (when given) and reports
+// whether every write to out succeeded.
+inline Status FinishExport(std::ostream& out, int64_t nodes, int64_t relationships, ExportSummary* summary) {
+  if (summary) {
+    summary->nodes = nodes;
+    summary->relationships = relationships;
+  }
+  return out ? Status::OK() : Status::IOError("export: write failed");
+}
+
 // The id a node or relationship has in every format but CSV: "n12", "e7".
 inline std::string NodeId(uint64_t id) { return "n" + std::to_string(id); }
 inline std::string EdgeId(uint64_t id) { return "e" + std::to_string(id); }

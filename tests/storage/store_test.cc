@@ -202,6 +202,31 @@ TEST_F(StoreTest, CheckerFindsDamage) {
   EXPECT_NE(r.problems[0].find("adjacency: missing entry"), std::string::npos);
 }
 
+TEST_F(StoreTest, CheckerNamesStrayEntriesOfEveryIndex) {
+  auto w = store_->BeginWrite();
+  uint64_t a = Node(w->get(), "a");
+  uint64_t b = Node(w->get(), "b");
+  auto e = (*w)->CreateEdge("R", a, b, {});
+  ASSERT_TRUE((*w)->Commit().ok());
+  uint32_t type = *store_->BeginRead()->TypeId("R");
+  // Entries no record implies: a wrong neighbour, a label the node lacks,
+  // an index entry for a node that does not exist.
+  auto put = [&](const char* cf, const std::string& k) {
+    ASSERT_TRUE(store_->db()->Put(rocksdb::WriteOptions(), store_->cf(cf), k, "").ok());
+  };
+  put(kAdjCF, AdjKey(a, Direction::kOut, type, a, *e));
+  put(kLabelsCF, LabelKey(77, b));
+  put(kPropsCF, PropIndexPrefix(kGlobalLabel, 1) + std::string("\x05zzz") + std::string(7, '\0') + "\x63");
+  CheckReport r;
+  ASSERT_TRUE(CheckStore(store_.get(), &r).ok());
+  EXPECT_EQ(r.problem_count, 3u);
+  std::string all;
+  for (auto& p : r.problems) all += p + "\n";
+  EXPECT_NE(all.find("adjacency: stray entry"), std::string::npos) << all;
+  EXPECT_NE(all.find("label index: stray entry"), std::string::npos) << all;
+  EXPECT_NE(all.find("property index: stray entry"), std::string::npos) << all;
+}
+
 TEST_F(StoreTest, BulkLoadAbortAndCrashRecoveryLeaveNoTrace) {
   {
     auto w = store_->BeginWrite();
