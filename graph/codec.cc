@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "graph/temporal.h"
+
 namespace dyad {
 
 namespace {
@@ -11,7 +13,23 @@ namespace {
 enum Tag : uint8_t {
   kTagNull = 0, kTagFalse, kTagTrue, kTagInt, kTagFloat, kTagString, kTagList,
   kTagMap, kTagDate, kTagDateTime, kTagDuration,
+  // Nanosecond temporal values (any TimeKind, tz zone names); values that
+  // fit the microsecond tags above keep using them.
+  kTagDateTimeNanos, kTagDurationNanos,
 };
+
+// Splits microseconds into seconds and nanoseconds.
+void FromMicros(int64_t micros, int64_t* seconds, int32_t* nanos) {
+  *seconds = micros / 1'000'000 - (micros % 1'000'000 < 0);
+  *nanos = static_cast<int32_t>((micros - *seconds * 1'000'000) * 1000);
+}
+
+// Joins seconds and nanoseconds into microseconds; false when that loses
+// precision or overflows.
+bool ToMicros(int64_t seconds, int32_t nanos, int64_t* micros) {
+  return nanos % 1000 == 0 && !__builtin_mul_overflow(seconds, 1'000'000, micros) &&
+         !__builtin_add_overflow(*micros, nanos / 1000, micros);
+}
 
 uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
@@ -104,12 +122,42 @@ Status Decode(std::string_view* in, Value* out, int depth) {
     case kTagDateTime: {
       int64_t micros, off;
       if (!GetSigned(in, &micros) || !GetSigned(in, &off)) break;
-      *out = Value(DateTime{micros, static_cast<int32_t>(off)});
+      DateTime dt;
+      FromMicros(micros, &dt.seconds, &dt.nanos);
+      dt.offset_seconds = static_cast<int32_t>(off);
+      *out = Value(dt);
       return Status::OK();
     }
     case kTagDuration: {
       Duration d;
-      if (!GetSigned(in, &d.months) || !GetSigned(in, &d.days) || !GetSigned(in, &d.micros)) break;
+      int64_t micros;
+      if (!GetSigned(in, &d.months) || !GetSigned(in, &d.days) || !GetSigned(in, &micros)) break;
+      FromMicros(micros, &d.seconds, &d.nanos);
+      *out = Value(d);
+      return Status::OK();
+    }
+    case kTagDateTimeNanos: {
+      int64_t secs, nanos, off, kind;
+      std::string zone;
+      if (!GetSigned(in, &secs) || !GetSigned(in, &nanos) || !GetSigned(in, &off) || !GetSigned(in, &kind) ||
+          !GetString(in, &zone)) {
+        break;
+      }
+      if (nanos < 0 || nanos >= 1'000'000'000 || kind < 0 || kind > 3) return Status::Corruption("bad datetime");
+      DateTime dt{secs, static_cast<int32_t>(nanos), static_cast<int32_t>(off), 0, static_cast<TimeKind>(kind)};
+      if (!zone.empty()) dt.zone = InternZone(zone);
+      *out = Value(dt);
+      return Status::OK();
+    }
+    case kTagDurationNanos: {
+      Duration d;
+      int64_t nanos;
+      if (!GetSigned(in, &d.months) || !GetSigned(in, &d.days) || !GetSigned(in, &d.seconds) ||
+          !GetSigned(in, &nanos)) {
+        break;
+      }
+      if (nanos < 0 || nanos >= 1'000'000'000) return Status::Corruption("bad duration");
+      d.nanos = static_cast<int32_t>(nanos);
       *out = Value(d);
       return Status::OK();
     }
@@ -215,16 +263,38 @@ Status EncodeValue(const Value& v, std::string* out) {
       PutVarint(ZigZag(v.as_date().days), out);
       break;
     case ValueType::kDateTime:
-      out->push_back(kTagDateTime);
-      PutVarint(ZigZag(v.as_datetime().micros), out);
-      PutVarint(ZigZag(v.as_datetime().offset_seconds), out);
+    {
+      DateTime dt = v.as_datetime();
+      int64_t micros;
+      if (dt.kind == TimeKind::kDateTime && dt.zone == 0 && ToMicros(dt.seconds, dt.nanos, &micros)) {
+        out->push_back(kTagDateTime);
+        PutVarint(ZigZag(micros), out);
+        PutVarint(ZigZag(dt.offset_seconds), out);
+        break;
+      }
+      out->push_back(kTagDateTimeNanos);
+      PutVarint(ZigZag(dt.seconds), out);
+      PutVarint(ZigZag(dt.nanos), out);
+      PutVarint(ZigZag(dt.offset_seconds), out);
+      PutVarint(ZigZag(static_cast<int64_t>(dt.kind)), out);
+      PutString(dt.zone ? ZoneName(dt.zone) : std::string(), out);
       break;
-    case ValueType::kDuration:
-      out->push_back(kTagDuration);
-      PutVarint(ZigZag(v.as_duration().months), out);
-      PutVarint(ZigZag(v.as_duration().days), out);
-      PutVarint(ZigZag(v.as_duration().micros), out);
+    }
+    case ValueType::kDuration: {
+      const Duration& d = v.as_duration();
+      int64_t micros;
+      bool fits = ToMicros(d.seconds, d.nanos, &micros);
+      out->push_back(fits ? kTagDuration : kTagDurationNanos);
+      PutVarint(ZigZag(d.months), out);
+      PutVarint(ZigZag(d.days), out);
+      if (fits) {
+        PutVarint(ZigZag(micros), out);
+      } else {
+        PutVarint(ZigZag(d.seconds), out);
+        PutVarint(ZigZag(d.nanos), out);
+      }
       break;
+    }
     case ValueType::kNode:
     case ValueType::kRel:
     case ValueType::kPath:
@@ -263,10 +333,27 @@ bool EncodeOrderedKey(const Value& v, std::string* out) {
       out->push_back(kKeyDate);
       PutFixed64BE(static_cast<uint64_t>(v.as_date().days) ^ (uint64_t{1} << 63), out);
       return true;
-    case ValueType::kDateTime:
-      out->push_back(kKeyDateTime);
-      PutFixed64BE(static_cast<uint64_t>(v.as_datetime().micros) ^ (uint64_t{1} << 63), out);
+    case ValueType::kDateTime: {
+      // Datetimes keep the microsecond key (plus the nanoseconds below a
+      // microsecond as a suffix when there are any); the other kinds have
+      // a class each, keyed by seconds and nanoseconds.
+      DateTime dt = v.as_datetime();
+      if (dt.kind == TimeKind::kDateTime) {
+        int64_t micros;
+        if (!ToMicros(dt.seconds, dt.nanos - dt.nanos % 1000, &micros)) return false;
+        out->push_back(kKeyDateTime);
+        PutFixed64BE(static_cast<uint64_t>(micros) ^ (uint64_t{1} << 63), out);
+        if (dt.nanos % 1000) {
+          out->push_back(static_cast<char>(dt.nanos % 1000 >> 8));
+          out->push_back(static_cast<char>(dt.nanos % 1000 & 0xff));
+        }
+        return true;
+      }
+      out->push_back(static_cast<char>(kKeyDateTime + static_cast<int>(dt.kind)));
+      PutFixed64BE(static_cast<uint64_t>(dt.seconds) ^ (uint64_t{1} << 63), out);
+      PutFixed64BE(static_cast<uint64_t>(dt.nanos), out);
       return true;
+    }
     default:
       return false;
   }

@@ -103,6 +103,7 @@ bool ParseIsoDuration(const std::string& s, Duration* out) {
   if (i >= s.size() || s[i] != 'P') return false;
   ++i;
   Duration d;
+  int64_t micros = 0;  // the time part
   bool in_time = false, any = false;
   while (i < s.size()) {
     if (s[i] == 'T') { in_time = true; ++i; continue; }
@@ -128,13 +129,15 @@ bool ParseIsoDuration(const std::string& s, Duration* out) {
     else if (!in_time && unit == 'M') d.months += whole;
     else if (!in_time && unit == 'W') d.days += whole * 7;
     else if (!in_time && unit == 'D') d.days += whole;
-    else if (in_time && unit == 'H') d.micros += whole * 3600000000LL + frac_micros * 3600;
-    else if (in_time && unit == 'M') d.micros += whole * 60000000LL + frac_micros * 60;
-    else if (in_time && unit == 'S') d.micros += whole * 1000000LL + frac_micros;
+    else if (in_time && unit == 'H') micros += whole * 3600000000LL + frac_micros * 3600;
+    else if (in_time && unit == 'M') micros += whole * 60000000LL + frac_micros * 60;
+    else if (in_time && unit == 'S') micros += whole * 1000000LL + frac_micros;
     else return false;
   }
   if (!any) return false;
-  if (neg) { d.months = -d.months; d.days = -d.days; d.micros = -d.micros; }
+  if (neg) { d.months = -d.months; d.days = -d.days; micros = -micros; }
+  d.seconds = micros / 1000000 - (micros % 1000000 < 0);
+  d.nanos = static_cast<int32_t>((micros - d.seconds * 1000000) * 1000);
   *out = d;
   return true;
 }
@@ -172,7 +175,10 @@ bool ParseIsoDateTime(const std::string& s, DateTime* out) {
   }
   if (i != s.size()) return false;
   int64_t local = date.days * 86400000000LL + (h * 3600 + m * 60 + sec) * 1000000LL + micros;
-  out->micros = local - offset * 1000000;
+  int64_t utc = local - offset * 1000000;
+  *out = DateTime{};
+  out->seconds = utc / 1000000 - (utc % 1000000 < 0);
+  out->nanos = static_cast<int32_t>((utc - out->seconds * 1000000) * 1000);
   out->offset_seconds = static_cast<int32_t>(offset);
   return true;
 }

@@ -39,7 +39,10 @@ void JsonValueWriter::Write(const Value& v) {
     case ValueType::kDate:
     case ValueType::kDateTime:
     case ValueType::kDuration: {
-      const char* tag = v.is_date() ? "~date" : v.is_datetime() ? "~datetime" : "~duration";
+      static const char* const kClockTags[] = {"~datetime", "~localdatetime", "~time", "~localtime"};
+      const char* tag = v.is_date()       ? "~date"
+                        : v.is_datetime() ? kClockTags[static_cast<int>(v.as_datetime().kind)]
+                                          : "~duration";
       std::string s = v.is_date() ? FormatDate(v.as_date())
                       : v.is_datetime() ? FormatDateTime(v.as_datetime()) : FormatDuration(v.as_duration());
       w_->StartObject();

@@ -1,5 +1,7 @@
 #include "graph/value.h"
 
+#include "graph/temporal.h"
+
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -104,13 +106,12 @@ int CompareForOrder(const Value& a, const Value& b) {
       return Sign(x.size(), y.size());
     }
     case ValueType::kDate: return Sign(a.as_date().days, b.as_date().days);
-    case ValueType::kDateTime: return Sign(a.as_datetime().micros, b.as_datetime().micros);
-    case ValueType::kDuration: {
-      Duration x = a.as_duration(), y = b.as_duration();
-      if (x.months != y.months) return Sign(x.months, y.months);
-      if (x.days != y.days) return Sign(x.days, y.days);
-      return Sign(x.micros, y.micros);
+    case ValueType::kDateTime: {
+      DateTime x = a.as_datetime(), y = b.as_datetime();
+      if (x.kind != y.kind) return Sign(static_cast<int>(x.kind), static_cast<int>(y.kind));
+      return CompareDateTime(x, y);
     }
+    case ValueType::kDuration: return CompareDuration(a.as_duration(), b.as_duration());
     case ValueType::kNode: return Sign(a.as_node().id, b.as_node().id);
     case ValueType::kRel: return Sign(a.as_rel().id, b.as_rel().id);
     case ValueType::kPath: {
@@ -151,10 +152,13 @@ size_t HashValue(const Value& v) {
       return h;
     }
     case ValueType::kDate: return mix(0xd1, v.as_date().days);
-    case ValueType::kDateTime: return mix(0xd2, v.as_datetime().micros);
+    case ValueType::kDateTime: {
+      DateTime d = v.as_datetime();
+      return mix(mix(mix(mix(0xd2, d.seconds), d.nanos), d.offset_seconds), static_cast<int>(d.kind));
+    }
     case ValueType::kDuration: {
-      Duration d = v.as_duration();
-      return mix(mix(mix(0xd3, d.months), d.days), d.micros);
+      const Duration& d = v.as_duration();
+      return mix(mix(mix(mix(0xd3, d.months), d.days), d.seconds), d.nanos);
     }
     case ValueType::kNode: return mix(0xe1, v.as_node().id);
     case ValueType::kRel: return mix(0xe2, v.as_rel().id);
@@ -222,72 +226,6 @@ bool ParseIsoDate(const std::string& s, Date* out) {
   if (!DaysFromCivil(y, m, d, &days)) return false;
   out->days = days;
   return true;
-}
-
-std::string FormatDate(Date date) {
-  int64_t y, m, d;
-  CivilFromDays(date.days, &y, &m, &d);
-  char buf[96];
-  if (y >= 0 && y <= 9999)
-    snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", (long long)y, (long long)m, (long long)d);
-  else
-    snprintf(buf, sizeof buf, "%+lld-%02lld-%02lld", (long long)y, (long long)m, (long long)d);
-  return buf;
-}
-
-std::string FormatDateTime(DateTime dt) {
-  int64_t local = dt.micros + int64_t{dt.offset_seconds} * 1000000;
-  int64_t days = local >= 0 ? local / 86400000000LL : -((-local + 86399999999LL) / 86400000000LL);
-  int64_t rem = local - days * 86400000000LL;
-  std::string out = FormatDate(Date{days});
-  char buf[64];
-  int64_t secs = rem / 1000000, frac = rem % 1000000;
-  snprintf(buf, sizeof buf, "T%02lld:%02lld:%02lld", (long long)(secs / 3600),
-           (long long)(secs / 60 % 60), (long long)(secs % 60));
-  out += buf;
-  if (frac) {
-    snprintf(buf, sizeof buf, ".%06lld", (long long)frac);
-    std::string f = buf;
-    while (f.back() == '0') f.pop_back();
-    out += f;
-  }
-  if (dt.offset_seconds == 0) {
-    out += "Z";
-  } else {
-    int off = dt.offset_seconds < 0 ? -dt.offset_seconds : dt.offset_seconds;
-    snprintf(buf, sizeof buf, "%c%02d:%02d", dt.offset_seconds < 0 ? '-' : '+', off / 3600, off / 60 % 60);
-    out += buf;
-  }
-  return out;
-}
-
-std::string FormatDuration(Duration d) {
-  std::string out = "P";
-  int64_t years = d.months / 12, months = d.months % 12;
-  if (years) out += std::to_string(years) + "Y";
-  if (months) out += std::to_string(months) + "M";
-  if (d.days) out += std::to_string(d.days) + "D";
-  if (d.micros) {
-    out += "T";
-    int64_t s = d.micros / 1000000, frac = d.micros % 1000000;
-    int64_t h = s / 3600, m = s / 60 % 60, sec = s % 60;
-    if (h) out += std::to_string(h) + "H";
-    if (m) out += std::to_string(m) + "M";
-    if (sec || frac) {
-      if (frac < 0 && sec == 0) out += "-";
-      out += std::to_string(sec);
-      if (frac) {
-        char buf[16];
-        snprintf(buf, sizeof buf, ".%06lld", (long long)(frac < 0 ? -frac : frac));
-        std::string f = buf;
-        while (f.back() == '0') f.pop_back();
-        out += f;
-      }
-      out += "S";
-    }
-  }
-  if (out == "P") out = "PT0S";
-  return out;
 }
 
 std::string FormatFloat(double d) {

@@ -20,20 +20,36 @@ struct Date {
   bool operator==(const Date& o) const { return days == o.days; }
 };
 
-// An instant with a UTC offset: microseconds since the epoch (UTC) and the
-// offset in seconds that it was written with.
+// Which of Cypher's four clock-time types a DateTime value is.
+enum class TimeKind : uint8_t { kDateTime = 0, kLocalDateTime, kTime, kLocalTime };
+
+// A datetime, localdatetime, time or localtime (see kind). The wall clock is
+// seconds + offset_seconds (+ nanos): for kDateTime, seconds counts from the
+// epoch in UTC; for the local kinds offset_seconds is 0; for the time kinds
+// the wall clock lies within day 0. zone names a tz database zone (see
+// graph/temporal.h; 0 = a fixed offset only).
 struct DateTime {
-  int64_t micros = 0;
+  int64_t seconds = 0;
+  int32_t nanos = 0;  // [0, 1e9)
   int32_t offset_seconds = 0;
-  bool operator==(const DateTime& o) const { return micros == o.micros && offset_seconds == o.offset_seconds; }
+  uint16_t zone = 0;
+  TimeKind kind = TimeKind::kDateTime;
+  bool operator==(const DateTime& o) const {
+    return seconds == o.seconds && nanos == o.nanos && offset_seconds == o.offset_seconds && zone == o.zone &&
+           kind == o.kind;
+  }
 };
 
-// An ISO 8601 duration kept in its three incommensurable parts.
+// An ISO 8601 duration kept in its three incommensurable parts; the time
+// part is seconds plus nanos in [0, 1e9).
 struct Duration {
   int64_t months = 0;
   int64_t days = 0;
-  int64_t micros = 0;
-  bool operator==(const Duration& o) const { return months == o.months && days == o.days && micros == o.micros; }
+  int64_t seconds = 0;
+  int32_t nanos = 0;
+  bool operator==(const Duration& o) const {
+    return months == o.months && days == o.days && seconds == o.seconds && nanos == o.nanos;
+  }
 };
 
 // A reference to a stored node (query values; never stored as a property).
@@ -80,7 +96,7 @@ class Value {
   Value(Map m) : v_(std::make_shared<const Map>(std::move(m))) {}
   Value(Date d) : v_(d) {}
   Value(DateTime d) : v_(d) {}
-  Value(Duration d) : v_(d) {}
+  Value(Duration d) : v_(std::make_shared<const Duration>(d)) {}
   Value(NodeRef n) : v_(n) {}
   Value(RelRef r) : v_(r) {}
   Value(PathValue p) : v_(std::make_shared<const PathValue>(std::move(p))) {}
@@ -97,7 +113,7 @@ class Value {
   bool is_map() const { return std::holds_alternative<MapPtr>(v_); }
   bool is_date() const { return std::holds_alternative<Date>(v_); }
   bool is_datetime() const { return std::holds_alternative<DateTime>(v_); }
-  bool is_duration() const { return std::holds_alternative<Duration>(v_); }
+  bool is_duration() const { return std::holds_alternative<DurPtr>(v_); }
   bool is_node() const { return std::holds_alternative<NodeRef>(v_); }
   bool is_rel() const { return std::holds_alternative<RelRef>(v_); }
   bool is_path() const { return std::holds_alternative<PathPtr>(v_); }
@@ -113,7 +129,7 @@ class Value {
   const Map& as_map() const { return *std::get<MapPtr>(v_); }
   Date as_date() const { return std::get<Date>(v_); }
   DateTime as_datetime() const { return std::get<DateTime>(v_); }
-  Duration as_duration() const { return std::get<Duration>(v_); }
+  const Duration& as_duration() const { return *std::get<DurPtr>(v_); }
   NodeRef as_node() const { return std::get<NodeRef>(v_); }
   RelRef as_rel() const { return std::get<RelRef>(v_); }
   const PathValue& as_path() const { return *std::get<PathPtr>(v_); }
@@ -131,8 +147,9 @@ class Value {
   using ListPtr = std::shared_ptr<const List>;
   using MapPtr = std::shared_ptr<const Map>;
   using PathPtr = std::shared_ptr<const PathValue>;
+  using DurPtr = std::shared_ptr<const Duration>;  // keeps Value at 32 bytes
   std::variant<std::monostate, bool, int64_t, double, StrPtr, ListPtr, MapPtr, Date,
-               DateTime, Duration, NodeRef, RelRef, PathPtr>
+               DateTime, DurPtr, NodeRef, RelRef, PathPtr>
       v_;
 };
 
@@ -152,10 +169,11 @@ void CivilFromDays(int64_t days, int64_t* y, int64_t* m, int64_t* d);
 bool ParseIsoDate(const std::string& s, Date* out);
 // Formats a date as YYYY-MM-DD.
 std::string FormatDate(Date d);
-// Formats a datetime as ISO 8601 with its offset (Z for zero).
+// Formats any of the four clock-time kinds as the TCK writes them
+// (12:31:14.645876123+01:00, 2015-07-21T21:40:32.142+01:00[Europe/London]).
 std::string FormatDateTime(DateTime d);
 // Formats a duration as ISO 8601 (P1Y2M3DT4.5S; PT0S when zero).
-std::string FormatDuration(Duration d);
+std::string FormatDuration(const Duration& d);
 // Formats a double the Cypher way: always with '.' or 'e' (1.0, 2.5e-07).
 std::string FormatFloat(double d);
 

@@ -11,8 +11,10 @@ packages=(
   g++ cmake ninja-build pkg-config python3
   librocksdb-dev rapidjson-dev libboost-graph-dev libcpp-httplib-dev
   libgtest-dev libcli11-dev libedit-dev
+  tzdata  # /usr/share/zoneinfo: named time zones of the temporal functions
   chromium fonts-dejavu-core
   python3-networkx graphviz  # tests/export: readers of the exports, networkx for the algorithms
+  clang libclang-rt-14-dev llvm-14  # scripts/test-sanitize.sh: ASan/UBSan, libFuzzer, llvm-symbolizer
 )
 # Node.js and npm: usually on the image already (possibly not from Debian).
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

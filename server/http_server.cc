@@ -120,6 +120,9 @@ struct HttpServer::Impl {
       default:
         e.code = res.status >= 500 ? "InternalError" : "BadRequest";
         e.message = res.status >= 500 ? kInternalError.message : "the request is malformed";
+        // cpp-httplib answers 400, not 413, when a chunked body passes the limit.
+        if (res.status == 400 && req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos)
+          e.message += " or its chunked body is larger than " + std::to_string(ctx.options.max_body_bytes) + " bytes";
     }
     SendError(res, e);
     Record(req, res, std::chrono::steady_clock::now());
@@ -226,7 +229,7 @@ Status HttpServer::Bind() {
   s.set_tcp_nodelay(true);  // no 40 ms Nagle delay on small answers
   s.set_keep_alive_max_count(1000);
   s.set_keep_alive_timeout(5);
-  s.set_read_timeout(10, 0);
+  s.set_read_timeout(o.read_timeout_sec, 0);
   s.set_write_timeout(10, 0);
   s.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                          {"X-Frame-Options", "DENY"},

@@ -30,6 +30,9 @@ struct ServerOptions {
   std::string version = "0.0.0";
   // Worker threads, one per connection being served (0: 64).
   int threads = 0;
+  // A client that sends nothing for this long (mid-request or idle between
+  // requests) is disconnected, so slow clients cannot hold workers.
+  int read_timeout_sec = 10;
 };
 
 }  // namespace dyad::server

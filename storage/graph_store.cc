@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/slice_transform.h>
@@ -18,14 +19,19 @@ namespace {
 
 const char* const kCFNames[] = {kMetaCF, kDictCF, kNodesCF, kEdgesCF, kAdjCF, kLabelsCF, kPropsCF};
 constexpr int kNumCFs = 7;
+// The shared block cache's capacity (filled only as blocks are read).
+constexpr size_t kBlockCacheBytes = 128 << 20;
 
 // Options shared by every column family; adj gets a prefix bloom filter so
 // that a neighbour scan is one seek into the one block that holds the node.
-rocksdb::ColumnFamilyOptions CFOptions(const std::string& name) {
+// All column families share one block cache (uncompressed blocks) so that a
+// warm graph is read without decompressing; index and filter blocks stay in
+// the table readers.
+rocksdb::ColumnFamilyOptions CFOptions(const std::string& name, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
   rocksdb::BlockBasedTableOptions t;
   t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  t.block_cache = nullptr;
+  t.block_cache = cache;
   if (name == kAdjCF) {
     o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
     t.whole_key_filtering = false;
@@ -63,6 +69,7 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path, co
 Status GraphStore::Init(const std::string& path, const StoreOptions& options) {
   path_ = path;
   options_ = options;
+  adj_cache_ = std::make_unique<AdjCache>(options.adj_cache_entries);
   std::error_code ec;
   bool exists = std::filesystem::exists(std::filesystem::path(path) / "CURRENT", ec);
   if (!exists && (!options.create_if_missing || options.read_only))
@@ -78,7 +85,8 @@ Status GraphStore::Init(const std::string& path, const StoreOptions& options) {
   db_options.max_open_files = 512;
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
   cfs.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
-  for (const char* name : kCFNames) cfs.emplace_back(name, CFOptions(name));
+  std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(kBlockCacheBytes);
+  for (const char* name : kCFNames) cfs.emplace_back(name, CFOptions(name, cache));
   rocksdb::Status rs;
   if (options.read_only)
     rs = rocksdb::DB::OpenForReadOnly(db_options, path, cfs, &handles_, &db_);
@@ -118,6 +126,10 @@ Status GraphStore::Init(const std::string& path, const StoreOptions& options) {
     }
   }
   DYAD_RETURN_IF_ERROR(ReloadCounters());
+  if (!options.read_only) {
+    std::error_code ec;  // a load killed after it committed leaves its empty work directory
+    std::filesystem::remove_all(path + "/bulk-load", ec);
+  }
   if (!GetMeta(kMetaLoadInProgress).empty()) {
     if (options.read_only)
       return Status::Corruption("database " + path + " has an interrupted load; open it read-write to roll it back");
@@ -143,6 +155,7 @@ Status GraphStore::InitNewStore() {
 }
 
 Status GraphStore::ReloadCounters() {
+  adj_cache_->Reset(db_->GetLatestSequenceNumber());  // after a rolled-back load
   Counters c;
   c.next_node = std::max<uint64_t>(1, DecodeU64(GetMeta(kMetaNextNode)));
   c.next_edge = std::max<uint64_t>(1, DecodeU64(GetMeta(kMetaNextEdge)));
@@ -196,7 +209,9 @@ std::string GraphStore::GetMeta(const std::string& key) const {
 Status GraphStore::PutMeta(const std::string& key, const std::string& value) {
   rocksdb::WriteOptions wo;
   wo.sync = true;
-  return FromRocks(db_->Put(wo, cf(kMetaCF), key, value));
+  Status s = FromRocks(db_->Put(wo, cf(kMetaCF), key, value));
+  adj_cache_->Reset(db_->GetLatestSequenceNumber());
+  return s;
 }
 
 uint64_t GraphStore::AllocateNodeIds(uint64_t n) {
@@ -241,7 +256,10 @@ Status GraphStore::CommitBatch(rocksdb::WriteBatch* batch, const CounterDelta& d
   batch->Put(meta, kMetaEdgeCount, EncodeU64(next.edges));
   rocksdb::WriteOptions wo;
   wo.sync = options_.sync;
-  DYAD_RETURN_IF_ERROR(FromRocks(db_->Write(wo, batch)));
+  Status written = FromRocks(db_->Write(wo, batch));
+  // Readers of later snapshots must not get lists read before this commit.
+  adj_cache_->Reset(db_->GetLatestSequenceNumber());
+  DYAD_RETURN_IF_ERROR(written);
   std::lock_guard lock(counters_mu_);
   // Ids allocated meanwhile stay allocated: keep the larger next ids.
   next.next_node = std::max(next.next_node, counters_.next_node);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/status.h"
+#include "storage/adj_cache.h"
 #include "storage/dictionary.h"
 #include "storage/index_catalog.h"
 #include "storage/keys.h"
@@ -31,6 +32,9 @@ struct StoreOptions {
   // fsync the write-ahead log before a commit reports success.
   bool sync = false;
   bool read_only = false;
+  // Adjacency entries read-only transactions keep in memory (AdjCache;
+  // 32 bytes each; 0 turns the cache off).
+  size_t adj_cache_entries = 4 << 20;
 };
 
 // Graph-wide counts kept in `meta`, exact at every commit.
@@ -95,6 +99,8 @@ class GraphStore {
   Status ReloadCounters();
   // The writer lock: one writer at a time.
   std::mutex& writer_mutex() { return writer_mu_; }
+  // The adjacency lists read-only transactions share.
+  AdjCache& adj_cache() { return *adj_cache_; }
 
  private:
   GraphStore() = default;
@@ -111,6 +117,7 @@ class GraphStore {
   mutable std::mutex counters_mu_;
   Counters counters_;
   std::mutex writer_mu_;
+  std::unique_ptr<AdjCache> adj_cache_ = std::make_unique<AdjCache>(0);
 };
 
 // Encodes a u64 as 8 big-endian bytes (meta values).

@@ -85,6 +85,7 @@ class LimitedIterator : public rocksdb::Iterator {
 Transaction::Transaction(GraphStore* store, bool writable, std::unique_lock<std::mutex> writer_lock)
     : store_(store), writer_lock_(std::move(writer_lock)) {
   snapshot_ = store_->db()->GetSnapshot();
+  seq_ = snapshot_->GetSequenceNumber();
   if (writable) batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, true);
   key_prop_id_ = store_->dict().Find(NameKind::kKey, "key").value_or(0);
 }
@@ -138,6 +139,28 @@ std::unique_ptr<Cursor> Transaction::Neighbors(uint64_t node, Direction dir, std
   if (dir == Direction::kBoth) return Scan(kAdjCF, AdjPrefix(node), "");
   if (type) return Scan(kAdjCF, AdjPrefix(node, dir, *type), "");
   return Scan(kAdjCF, AdjPrefix(node, dir), "");
+}
+
+Status Transaction::Adjacency(uint64_t node, Direction dir, const uint32_t* type, AdjSpan* out) {
+  std::shared_ptr<const AdjList> list;
+  if (!batch_) list = store_->adj_cache().Find(seq_, node);
+  if (!list) {
+    auto fresh = std::make_shared<AdjList>();
+    // A writer reads only the run it asks for (its batch may change next);
+    // a reader reads the node's whole list once and shares it.
+    std::unique_ptr<Cursor> c = batch_ ? (type && dir != Direction::kBoth ? Neighbors(node, dir, *type)
+                                                                           : Neighbors(node, dir, std::nullopt))
+                                       : Neighbors(node, Direction::kBoth, std::nullopt);
+    for (; c->Valid(); c->Next()) {
+      AdjEntry e;
+      if (ParseAdjKey(c->key(), &e)) fresh->push_back(e);
+    }
+    DYAD_RETURN_IF_ERROR(c->status());
+    list = std::move(fresh);
+    if (!batch_) store_->adj_cache().Insert(seq_, node, list);
+  }
+  *out = SliceAdjacency(std::move(list), dir, type);
+  return Status::OK();
 }
 
 std::unique_ptr<Cursor> Transaction::IndexSeek(uint32_t label, uint32_t key, const Value* lo, bool lo_inclusive,

@@ -14,6 +14,7 @@
 
 #include "graph/record.h"
 #include "graph/status.h"
+#include "storage/adj_cache.h"
 #include "storage/graph_store.h"
 #include "storage/keys.h"
 
@@ -82,6 +83,11 @@ class Transaction {
   // Adjacency entries of node, optionally narrowed to one direction and
   // type (kBoth: both directions).
   std::unique_ptr<Cursor> Neighbors(uint64_t node, Direction dir, std::optional<uint32_t> type);
+  // The adjacency entries of node for a direction (kBoth: both) and,
+  // optionally, one type, in key order. Read-only transactions share the
+  // store's AdjCache (one seek per node and snapshot sequence); read-write
+  // ones read through their batch.
+  Status Adjacency(uint64_t node, Direction dir, const uint32_t* type, AdjSpan* out);
   // Candidate nodes whose indexed (label, key) value lies in [lo, hi]
   // (nullptr: unbounded; the flags say whether the bound is inclusive).
   // Callers re-check the value: numbers are indexed by their double value.
@@ -146,6 +152,7 @@ class Transaction {
   std::vector<std::pair<NameKind, uint32_t>> fresh_names_;
   std::vector<std::pair<uint32_t, uint32_t>> created_indexes_, dropped_indexes_;
   uint32_t key_prop_id_ = 0;
+  uint64_t seq_ = 0;  // the snapshot's sequence number
   bool finished_ = false;
 };
 

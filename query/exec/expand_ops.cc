@@ -4,6 +4,7 @@
 #include <deque>
 #include <functional>
 #include <limits>
+#include <span>
 #include <unordered_map>
 
 namespace dyad::query {
@@ -32,17 +33,23 @@ PathValue BuildPath(uint64_t start, const std::vector<RelRef>& rels) {
 
 namespace {
 
-// Opens the adjacency cursors of node for a step.
-void OpenCursors(storage::Transaction* txn, uint64_t node, Direction dir, const std::vector<uint32_t>& types,
-                 std::vector<std::unique_ptr<storage::Cursor>>* out) {
+// The adjacency runs of node for a step: one per direction and type.
+Status OpenSpans(storage::Transaction* txn, uint64_t node, Direction dir, const std::vector<uint32_t>& types,
+                 std::vector<storage::AdjSpan>* out) {
   out->clear();
-  std::vector<Direction> dirs = dir == Direction::kBoth ? std::vector<Direction>{Direction::kOut, Direction::kIn}
-                                                       : std::vector<Direction>{dir};
-  for (Direction d : dirs) {
-    if (types.empty()) out->push_back(txn->Neighbors(node, d, std::nullopt));
-    else
-      for (uint32_t t : types) out->push_back(txn->Neighbors(node, d, t));
+  const Direction both[] = {Direction::kOut, Direction::kIn};
+  for (Direction d : dir == Direction::kBoth ? std::span<const Direction>(both) : std::span<const Direction>(&dir, 1)) {
+    if (types.empty()) {
+      out->emplace_back();
+      DYAD_RETURN_IF_ERROR(txn->Adjacency(node, d, nullptr, &out->back()));
+    } else {
+      for (const uint32_t& t : types) {
+        out->emplace_back();
+        DYAD_RETURN_IF_ERROR(txn->Adjacency(node, d, &t, &out->back()));
+      }
+    }
   }
+  return Status::OK();
 }
 
 RelRef ToRel(const storage::AdjEntry& e) {
@@ -76,32 +83,32 @@ ExpandOp::ExpandOp(std::unique_ptr<Operator> input, StepSpec spec) : spec_(std::
 
 Status ExpandOp::Open(ExecContext& ctx) {
   ResolveTypes(ctx.txn(), spec_.types, &type_ids_, &no_types_match_);
-  cursors_.clear();
-  cursor_ = 0;
+  spans_.clear();
+  span_ = 0;
+  pos_ = 0;
   return Operator::Open(ctx);
 }
 
 Status ExpandOp::StartRow(ExecContext& ctx) {
-  cursors_.clear();
-  cursor_ = 0;
+  spans_.clear();
+  span_ = 0;
+  pos_ = 0;
   const Value& from = GetSlot(current_, spec_.from_slot);
   if (!from.is_node() || no_types_match_) return Status::OK();
   if (spec_.to_bound && !GetSlot(current_, spec_.to_slot).is_node()) return Status::OK();
-  OpenCursors(ctx.txn(), from.as_node().id, spec_.dir, type_ids_, &cursors_);
-  return Status::OK();
+  return OpenSpans(ctx.txn(), from.as_node().id, spec_.dir, type_ids_, &spans_);
 }
 
 Status ExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
   while (true) {
-    while (cursor_ < cursors_.size()) {
-      storage::Cursor& c = *cursors_[cursor_];
-      if (!c.Valid()) {
-        DYAD_RETURN_IF_ERROR(c.status());
-        ++cursor_;
+    while (span_ < spans_.size()) {
+      const storage::AdjSpan& sp = spans_[span_];
+      if (pos_ >= sp.size()) {
+        ++span_;
+        pos_ = 0;
         continue;
       }
-      storage::AdjEntry e = c.adj();
-      c.Next();
+      const storage::AdjEntry& e = sp[pos_++];
       if (SkipLoopTwin(e, spec_.dir)) continue;
       if (spec_.to_bound && GetSlot(current_, spec_.to_slot).as_node().id != e.nbr) continue;
       if (UsedElsewhere(current_, spec_.distinct_from, e.edge)) continue;
@@ -132,24 +139,21 @@ VarExpandOp::VarExpandOp(std::unique_ptr<Operator> input, StepSpec spec, int64_t
 
 Status VarExpandOp::Open(ExecContext& ctx) {
   ResolveTypes(ctx.txn(), spec_.types, &type_ids_, &no_types_match_);
-  stack_.clear();
+  frames_.clear();
+  depth_ = 0;
   path_.clear();
   emit_zero_ = false;
   return Operator::Open(ctx);
 }
 
-Status VarExpandOp::Neighbours(ExecContext& ctx, uint64_t node, std::vector<RelRef>* out) {
-  out->clear();
-  if (no_types_match_) return Status::OK();
-  std::vector<std::unique_ptr<storage::Cursor>> cursors;
-  OpenCursors(ctx.txn(), node, spec_.dir, type_ids_, &cursors);
-  for (auto& c : cursors) {
-    for (; c->Valid(); c->Next()) {
-      storage::AdjEntry e = c->adj();
-      if (!SkipLoopTwin(e, spec_.dir)) out->push_back(ToRel(e));
-    }
-    DYAD_RETURN_IF_ERROR(c->status());
-  }
+Status VarExpandOp::PushFrame(ExecContext& ctx, uint64_t node, bool expand) {
+  // Frames are reused from path to path: their span vectors keep capacity.
+  if (frames_.size() <= depth_) frames_.emplace_back();
+  Frame& f = frames_[depth_++];
+  f.node = node;
+  f.span = f.pos = 0;
+  f.spans.clear();
+  if (expand && !no_types_match_) return OpenSpans(ctx.txn(), node, spec_.dir, type_ids_, &f.spans);
   return Status::OK();
 }
 
@@ -157,7 +161,7 @@ Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
   while (true) {
     if (emit_zero_) {
       emit_zero_ = false;
-      uint64_t start = stack_.front().node;
+      uint64_t start = frames_[0].node;
       if (!spec_.to_bound || GetSlot(current_, spec_.to_slot).as_node().id == start) {
         row = current_;
         SetSlot(row, spec_.rel_slot, Value(List{}));
@@ -166,27 +170,37 @@ Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
         return Status::OK();
       }
     }
-    if (!stack_.empty()) {
-      Frame& f = stack_.back();
-      if (f.next >= f.rels.size()) {
-        stack_.pop_back();
+    if (depth_ > 0) {
+      Frame& f = frames_[depth_ - 1];
+      const storage::AdjEntry* e = nullptr;
+      while (f.span < f.spans.size()) {
+        const storage::AdjSpan& sp = f.spans[f.span];
+        if (f.pos >= sp.size()) {
+          ++f.span;
+          f.pos = 0;
+          continue;
+        }
+        e = &sp[f.pos++];
+        if (!SkipLoopTwin(*e, spec_.dir)) break;
+        e = nullptr;
+      }
+      if (!e) {
+        --depth_;
         if (!path_.empty()) path_.pop_back();
         continue;
       }
-      RelRef r = f.rels[f.next++];
+      RelRef r = ToRel(*e);
       bool repeated = std::any_of(path_.begin(), path_.end(), [&](const RelRef& p) { return p.id == r.id; });
       if (repeated || UsedElsewhere(current_, spec_.distinct_from, r.id)) continue;
-      uint64_t next = r.start == f.node ? r.end : r.start;
+      uint64_t next = e->nbr;
       path_.push_back(r);
-      Frame child;
-      child.node = next;
-      if (static_cast<int64_t>(path_.size()) < max_) DYAD_RETURN_IF_ERROR(Neighbours(ctx, next, &child.rels));
-      stack_.push_back(std::move(child));
+      DYAD_RETURN_IF_ERROR(PushFrame(ctx, next, static_cast<int64_t>(path_.size()) < max_));
       DYAD_RETURN_IF_ERROR(ctx.Tick());
       if (static_cast<int64_t>(path_.size()) >= min_ &&
           (!spec_.to_bound || GetSlot(current_, spec_.to_slot).as_node().id == next)) {
         row = current_;
         List rels;
+        rels.reserve(path_.size());
         for (const RelRef& p : path_) rels.push_back(Value(p));
         if (spec_.reverse_rels) std::reverse(rels.begin(), rels.end());
         SetSlot(row, spec_.rel_slot, Value(std::move(rels)));
@@ -205,11 +219,9 @@ Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
     const Value& from = GetSlot(current_, spec_.from_slot);
     if (!from.is_node()) continue;
     if (spec_.to_bound && !GetSlot(current_, spec_.to_slot).is_node()) continue;
-    Frame root;
-    root.node = from.as_node().id;
-    if (max_ > 0) DYAD_RETURN_IF_ERROR(Neighbours(ctx, root.node, &root.rels));
-    stack_.push_back(std::move(root));
     path_.clear();
+    depth_ = 0;
+    DYAD_RETURN_IF_ERROR(PushFrame(ctx, from.as_node().id, max_ > 0));
     emit_zero_ = min_ == 0;
   }
 }
@@ -246,38 +258,48 @@ Status ShortestPathOp::Search(ExecContext& ctx) {
     return Status::OK();
   }
   // BFS recording, for each reached node, the relationships that reach it
-  // at its (shortest) depth.
+  // at its (shortest) depth: all of them for allShortestPaths, the first one
+  // for shortestPath (which also stops as soon as dst is reached).
   std::unordered_map<uint64_t, int64_t> depth{{src, 0}};
   std::unordered_map<uint64_t, std::vector<RelRef>> parents;
-  std::vector<uint64_t> frontier{src};
+  std::unordered_map<uint64_t, RelRef> first_parent;
+  std::vector<uint64_t> frontier{src}, next;
+  std::vector<storage::AdjSpan> spans;
   bool found = false;
   for (int64_t d = 1; d <= max_ && !frontier.empty() && !found; ++d) {
-    std::vector<uint64_t> next;
-    for (uint64_t n : frontier) {
-      std::vector<std::unique_ptr<storage::Cursor>> cursors;
-      OpenCursors(ctx.txn(), n, spec_.dir, type_ids_, &cursors);
-      for (auto& c : cursors) {
-        for (; c->Valid(); c->Next()) {
-          storage::AdjEntry e = c->adj();
+    next.clear();
+    for (size_t i = 0; i < frontier.size() && !(found && !all_); ++i) {
+      DYAD_RETURN_IF_ERROR(OpenSpans(ctx.txn(), frontier[i], spec_.dir, type_ids_, &spans));
+      for (const storage::AdjSpan& sp : spans) {
+        for (const storage::AdjEntry& e : sp) {
           if (SkipLoopTwin(e, spec_.dir) || UsedElsewhere(current_, spec_.distinct_from, e.edge)) continue;
           DYAD_RETURN_IF_ERROR(ctx.Tick());
-          auto it = depth.find(e.nbr);
-          if (it == depth.end()) {
-            depth[e.nbr] = d;
-            next.push_back(e.nbr);
-          } else if (it->second != d) {
-            continue;
+          auto [it, fresh] = depth.try_emplace(e.nbr, d);
+          if (fresh) next.push_back(e.nbr);
+          else if (it->second != d) continue;
+          if (all_) parents[e.nbr].push_back(ToRel(e));
+          else if (fresh) first_parent.emplace(e.nbr, ToRel(e));
+          if (e.nbr == dst) {
+            found = true;
+            if (!all_) break;
           }
-          parents[e.nbr].push_back(ToRel(e));
-          if (e.nbr == dst) found = true;
         }
+        if (found && !all_) break;
       }
     }
-    frontier = std::move(next);
+    frontier.swap(next);
   }
   if (!found) return Status::OK();
   // Walk back from dst; for shortestPath keep only the first path.
   std::vector<RelRef> path;
+  if (!all_) {
+    for (uint64_t n = dst; n != src;) {
+      const RelRef& r = first_parent.at(n);
+      path.push_back(r);
+      n = r.start == n ? r.end : r.start;
+    }
+    results_.emplace_back(path.rbegin(), path.rend());
+  }
   std::function<void(uint64_t)> walk = [&](uint64_t n) {
     if (n == src) {
       std::vector<RelRef> p(path.rbegin(), path.rend());
@@ -285,7 +307,6 @@ Status ShortestPathOp::Search(ExecContext& ctx) {
       return;
     }
     for (const RelRef& r : parents[n]) {
-      if (!all_ && !results_.empty()) return;
       uint64_t prev = r.start == n ? r.end : r.start;
       if (depth[prev] != depth[n] - 1) continue;
       path.push_back(r);
@@ -293,7 +314,7 @@ Status ShortestPathOp::Search(ExecContext& ctx) {
       path.pop_back();
     }
   };
-  walk(dst);
+  if (all_) walk(dst);
   if (static_cast<int64_t>(results_.empty() ? 0 : results_[0].size()) < min_) results_.clear();
   return Status::OK();
 }

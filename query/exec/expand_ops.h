@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "query/exec/operator.h"
+#include "storage/adj_cache.h"
 #include "storage/keys.h"
 
 namespace dyad::query {
@@ -39,8 +40,8 @@ class ExpandOp : public Operator {
   std::vector<uint32_t> type_ids_;
   bool no_types_match_ = false;
   Row current_;
-  std::vector<std::unique_ptr<storage::Cursor>> cursors_;
-  size_t cursor_ = 0;
+  std::vector<storage::AdjSpan> spans_;  // the from node's matching runs
+  size_t span_ = 0, pos_ = 0;
   std::vector<uint64_t> seen_loops_;
 };
 
@@ -55,21 +56,23 @@ class VarExpandOp : public Operator {
   std::string Describe() const override;
 
  private:
-  Status Neighbours(ExecContext& ctx, uint64_t node, std::vector<RelRef>* out);
+  // Opens the next depth's frame at node (with its adjacency when expand).
+  Status PushFrame(ExecContext& ctx, uint64_t node, bool expand);
   StepSpec spec_;
   int64_t min_, max_;
   std::vector<uint32_t> type_ids_;
   bool no_types_match_ = false;
   Row current_;
-  // DFS state: one frame per depth with the candidate relationships.
+  // DFS state: one frame per depth with the node's matching adjacency runs
+  // and the position in them; frames_[0, depth_) are live.
   struct Frame {
-    std::vector<RelRef> rels;
-    size_t next = 0;
+    std::vector<storage::AdjSpan> spans;
+    size_t span = 0, pos = 0;
     uint64_t node = 0;
   };
-  std::vector<Frame> stack_;
+  std::vector<Frame> frames_;
+  size_t depth_ = 0;
   std::vector<RelRef> path_;
-  std::vector<uint64_t> excluded_;
   bool emit_zero_ = false;
 };
 

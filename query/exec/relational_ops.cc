@@ -89,11 +89,13 @@ Status CountArgument(const char* what, const CExpr* e, ExecContext& ctx, int64_t
   Value v;
   DYAD_RETURN_IF_ERROR(Evaluate(*e, empty, ctx, &v));
   if (v.is_float() && std::floor(v.as_float()) == v.as_float()) v = Value(static_cast<int64_t>(v.as_float()));
+  // The TCK classifies both (InvalidArgumentType, NegativeIntegerArgument)
+  // as SyntaxErrors, even when a parameter supplies the value.
   if (!v.is_int())
-    return Status::ArgumentError(std::string(what) + " must be a non-negative integer, got " + v.ToString())
+    return Status::SyntaxError(std::string(what) + " must be a non-negative integer, got " + v.ToString())
         .WithPosition(e->pos.line, e->pos.column);
   if (v.as_int() < 0)
-    return Status::ArgumentError(std::string(what) + " must be a non-negative integer, got " + v.ToString())
+    return Status::SyntaxError(std::string(what) + " must be a non-negative integer, got " + v.ToString())
         .WithPosition(e->pos.line, e->pos.column);
   *out = v.as_int();
   return Status::OK();
@@ -278,8 +280,8 @@ Value Finish(const AggSpec& spec, AggState& st, double percentile) {
     case AggKind::kAvg:
       if (st.count == 0) return Value();
       if (st.sum.is_duration()) {
-        Duration d = st.sum.as_duration();
-        return Value(Duration{d.months / st.count, d.days / st.count, d.micros / st.count});
+        auto avg = Divide(st.sum, Value(st.count));
+        return avg.ok() ? avg.value() : Value();
       }
       return Value(st.fsum / static_cast<double>(st.count));
     case AggKind::kMin:

@@ -1,4 +1,5 @@
 // Evaluation of compiled expressions with Cypher's null semantics.
+#include <cmath>
 #include <regex>
 
 #include "query/exec/operator.h"
@@ -27,6 +28,12 @@ Status Comparison(ast::BinaryOp op, const Value& a, const Value& b, Value* out) 
   if (op == B::kEq || op == B::kNeq) {
     Value eq = CypherEquals(a, b);
     *out = eq.is_null() ? Value() : Value(op == B::kEq ? eq.as_bool() : !eq.as_bool());
+    return Status::OK();
+  }
+  // NaN is unordered: comparing it with a number is false, not null.
+  auto is_nan = [](const Value& v) { return v.is_float() && std::isnan(v.as_float()); };
+  if (a.is_number() && b.is_number() && (is_nan(a) || is_nan(b))) {
+    *out = Value(false);
     return Status::OK();
   }
   auto c = CypherCompare(a, b);

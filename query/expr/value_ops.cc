@@ -76,8 +76,11 @@ std::optional<int> CypherCompare(const Value& a, const Value& b) {
   switch (a.type()) {
     case ValueType::kString:
     case ValueType::kBool:
-    case ValueType::kDate:
+      return CompareForOrder(a, b);
     case ValueType::kDateTime:
+      if (a.as_datetime().kind != b.as_datetime().kind) return std::nullopt;
+      return CompareForOrder(a, b);
+    case ValueType::kDate:
       return CompareForOrder(a, b);
     case ValueType::kList: {
       const List &x = a.as_list(), &y = b.as_list();
@@ -191,8 +194,7 @@ Result<Value> Negate(const Value& a) {
   }
   if (a.is_float()) return Value(-a.as_float());
   if (a.is_duration()) {
-    Duration d = a.as_duration();
-    return Value(Duration{-d.months, -d.days, -d.micros});
+    return Subtract(Value(Duration{}), a);
   }
   return Status::TypeError(std::string("cannot negate ") + KindName(a));
 }

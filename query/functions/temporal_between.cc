@@ -20,16 +20,40 @@ Status Frame(const char* name, const Args& a, LocalDateTime* from, LocalDateTime
   for (const Value& v : a) {
     if (!v.is_date() && !v.is_datetime()) return ArgTypeError(name, "a Date or DateTime", v);
   }
-  // The zone of the first side that has one (a date takes the other's zone).
-  int32_t offset = a[0].is_datetime() ? a[0].as_datetime().offset_seconds
-                   : a[1].is_datetime() ? a[1].as_datetime().offset_seconds
-                                        : 0;
-  auto local = [&](const Value& v) {
+  // The frame is the wall clock of the first side with a zone (a time or a
+  // datetime); a side without one is read in that side's zone, so a named
+  // zone's daylight saving time counts.
+  const Value* zoned = nullptr;
+  for (const Value& v : a) {
+    if (!zoned && v.is_datetime() && HasZone(v.as_datetime())) zoned = &v;
+  }
+  int32_t frame = zoned ? zoned->as_datetime().offset_seconds : 0;
+  Zone zone;
+  zone.fixed = frame;
+  if (zoned && zoned->as_datetime().zone) ParseZone(ZoneName(zoned->as_datetime().zone), &zone);
+  auto wall = [&](const Value& v) {
     if (v.is_date()) return LocalDateTime{v.as_date().days, 0};
-    return ToLocal(DateTime{v.as_datetime().micros, offset});
+    DateTime dt = v.as_datetime();
+    if (HasZone(dt)) dt.offset_seconds = frame;
+    return ToLocal(dt);
   };
-  *from = local(a[0]);
-  *to = local(a[1]);
+  LocalDateTime w[2] = {wall(a[0]), wall(a[1])};
+  const int64_t dates[2] = {w[0].days, w[1].days};
+  // A time without a date compares times of day only.
+  for (const Value& v : a) {
+    if (v.is_datetime() && !HasDate(v.as_datetime())) w[0].days = w[1].days = 0;
+  }
+  for (int i = 0; i < 2; ++i) {
+    const Value& v = a[i];
+    if (!zoned || (v.is_datetime() && HasZone(v.as_datetime()))) continue;
+    LocalDateTime l = w[i];
+    l.days = v.is_datetime() && !HasDate(v.as_datetime()) ? dates[1 - i] : dates[i];
+    int64_t shift = int64_t{frame - OffsetForLocal(zone, l)} * kNanosPerSecond + w[i].tod;
+    w[i].days += FloorDiv(shift, kNanosPerDay);
+    w[i].tod = FloorMod(shift, kNanosPerDay);
+  }
+  *from = w[0];
+  *to = w[1];
   return Status::OK();
 }
 
@@ -50,11 +74,12 @@ int64_t MonthsUntil(const LocalDateTime& from, const LocalDateTime& to) {
 
 int64_t DaysUntil(const LocalDateTime& from, const LocalDateTime& to) { return EndDate(from, to) - from.days; }
 
-// Microseconds from one wall-clock time to another.
-Status MicrosUntil(const char* name, const LocalDateTime& from, const LocalDateTime& to, int64_t* out) {
-  __int128 m = static_cast<__int128>(to.days - from.days) * kMicrosPerDay + (to.tod - from.tod);
-  if (m > INT64_MAX || m < INT64_MIN) return ArithError(name, "duration out of range");
-  *out = static_cast<int64_t>(m);
+// The time from one wall-clock time to another, as a duration's seconds
+// and nanoseconds.
+Status TimeUntil(const char*, const LocalDateTime& from, const LocalDateTime& to, Duration* out) {
+  int64_t nanos = to.tod - from.tod;
+  out->seconds = (to.days - from.days) * kSecondsPerDay + FloorDiv(nanos, kNanosPerSecond);
+  out->nanos = static_cast<int32_t>(FloorMod(nanos, kNanosPerSecond));
   return Status::OK();
 }
 
@@ -70,7 +95,7 @@ Result<Value> DurationBetween(const Args& a, FunctionContext&) {
   if (!PlusMonths(from.days, d.months, &from.days)) return ArithError("duration.between", "date out of range");
   d.days = DaysUntil(from, to);
   from.days += d.days;
-  DYAD_RETURN_IF_ERROR(MicrosUntil("duration.between", from, to, &d.micros));
+  DYAD_RETURN_IF_ERROR(TimeUntil("duration.between", from, to, &d));
   return Value(d);
 }
 
@@ -100,7 +125,7 @@ Result<Value> DurationInSeconds(const Args& a, FunctionContext&) {
   DYAD_RETURN_IF_ERROR(Frame("duration.inSeconds", a, &from, &to, &null));
   if (null) return Value();
   Duration d;
-  DYAD_RETURN_IF_ERROR(MicrosUntil("duration.inSeconds", from, to, &d.micros));
+  DYAD_RETURN_IF_ERROR(TimeUntil("duration.inSeconds", from, to, &d));
   return Value(d);
 }
 

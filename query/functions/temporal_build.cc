@@ -147,7 +147,12 @@ Status ConstructDate(std::string_view fn, const Fields& f, int64_t* days) {
 
 // The current instant as a datetime in zone.
 DateTime NowIn(const Zone& zone, int64_t now_micros) {
-  return DateTime{now_micros, OffsetAt(zone, FloorDiv(now_micros, kMicrosPerSecond))};
+  DateTime dt;
+  dt.seconds = FloorDiv(now_micros, 1'000'000);
+  dt.nanos = static_cast<int32_t>(FloorMod(now_micros, 1'000'000) * 1000);
+  dt.offset_seconds = OffsetAt(zone, dt.seconds);
+  if (zone.named) dt.zone = InternZone(zone.name);
+  return dt;
 }
 
 }  // namespace
@@ -168,10 +173,14 @@ Status ReadFields(std::string_view fn, const Map& map, bool with_time, Fields* o
     if (k == "quarterday") k = "dayofquarter";
     if (v.is_null()) continue;
     if (k == "date") {
-      if (!v.is_date() && !v.is_datetime()) return fn::ArgTypeError(fn, "a Date or DateTime for 'date'", v);
+      if (!v.is_date() && !(v.is_datetime() && HasDate(v.as_datetime()))) {
+        return fn::ArgTypeError(fn, "a value with a date for 'date'", v);
+      }
       out->date = v;
     } else if (with_time && (k == "time" || k == "datetime")) {
-      if (!v.is_datetime()) return fn::ArgTypeError(fn, "a DateTime for '" + k + "'", v);
+      if (!v.is_datetime() || (k == "datetime" && !HasDate(v.as_datetime()))) {
+        return fn::ArgTypeError(fn, "a temporal value with a time for '" + k + "'", v);
+      }
       (k == "time" ? out->time : out->datetime) = v;
     } else if (k == "timezone") {
       if (!v.is_string()) return fn::ArgTypeError(fn, "a String for 'timezone'", v);
@@ -197,11 +206,11 @@ Status ResolveDate(std::string_view fn, const Fields& f, const int64_t* base, in
 Status ResolveTime(std::string_view fn, const Fields& f, const int64_t* base, int64_t* tod) {
   int64_t h = 0, m = 0, s = 0, nanos = 0;
   if (base) {
-    int64_t secs = *base / kMicrosPerSecond;
+    int64_t secs = *base / kNanosPerSecond;
     h = secs / 3600;
     m = secs / 60 % 60;
     s = secs % 60;
-    nanos = *base % kMicrosPerSecond * 1000;
+    nanos = *base % kNanosPerSecond;
   } else {
     if (f.Has("minute") && !f.Has("hour")) return Invalid(fn, "minute cannot be specified without hour");
     if (f.Has("second") && !f.Has("minute")) return Invalid(fn, "second cannot be specified without minute");
@@ -211,7 +220,7 @@ Status ResolveTime(std::string_view fn, const Fields& f, const int64_t* base, in
   if (f.Has("minute")) DYAD_RETURN_IF_ERROR(InRange(fn, "minute", m = f.Get("minute"), 0, 59));
   if (f.Has("second")) DYAD_RETURN_IF_ERROR(InRange(fn, "second", s = f.Get("second"), 0, 59));
   if (HasSubsecond(f)) DYAD_RETURN_IF_ERROR(SubsecondNanos(fn, f, &nanos));
-  *tod = (h * 3600 + m * 60 + s) * kMicrosPerSecond + nanos / 1000;
+  *tod = (h * 3600 + m * 60 + s) * kNanosPerSecond + nanos;
   return Status::OK();
 }
 
@@ -234,12 +243,14 @@ Status BuildDateTime(std::string_view fn, const Fields& f, int64_t now_micros, D
         (f.Has("epochseconds") && f.Has("epochmillis"))) {
       return Invalid(fn, "epochSeconds and epochMillis cannot be combined with other fields except subseconds");
     }
-    int64_t nanos = 0, micros;
+    int64_t nanos = 0;
     if (HasSubsecond(f)) DYAD_RETURN_IF_ERROR(SubsecondNanos(fn, f, &nanos));
-    bool overflow = f.Has("epochseconds") ? __builtin_mul_overflow(f.Get("epochseconds"), kMicrosPerSecond, &micros)
-                                          : __builtin_mul_overflow(f.Get("epochmillis"), 1000, &micros);
-    if (overflow || __builtin_add_overflow(micros, nanos / 1000, &micros)) return Invalid(fn, "datetime out of range");
-    *out = NowIn(f.zone ? *f.zone : Zone(), micros);
+    int64_t secs = f.Has("epochseconds") ? f.Get("epochseconds") : FloorDiv(f.Get("epochmillis"), 1000);
+    if (!f.Has("epochseconds")) nanos += FloorMod(f.Get("epochmillis"), 1000) * 1'000'000;
+    *out = NowIn(f.zone ? *f.zone : Zone(), 0);
+    out->seconds = secs + nanos / kNanosPerSecond;
+    out->nanos = static_cast<int32_t>(nanos % kNanosPerSecond);
+    if (f.zone) out->offset_seconds = OffsetAt(*f.zone, out->seconds);
     return Status::OK();
   }
   if (!f.date && !f.time && !f.datetime && !f.HasDateField() && !f.HasTimeField()) {
@@ -254,24 +265,63 @@ Status BuildDateTime(std::string_view fn, const Fields& f, int64_t now_micros, D
     LocalDateTime l = ToLocal(f.datetime->as_datetime());
     bdays = l.days;
     btod = l.tod;
-    sel_offset = f.datetime->as_datetime().offset_seconds;
+    if (HasZone(f.datetime->as_datetime())) sel_offset = f.datetime->as_datetime().offset_seconds;
   }
   if (f.date) bdays = f.date->is_date() ? f.date->as_date().days : ToLocal(f.date->as_datetime()).days;
   if (f.time) {
     btod = ToLocal(f.time->as_datetime()).tod;
-    sel_offset = f.time->as_datetime().offset_seconds;
+    if (HasZone(f.time->as_datetime())) sel_offset = f.time->as_datetime().offset_seconds;
   }
   LocalDateTime local;
   DYAD_RETURN_IF_ERROR(ResolveDate(fn, f, bdays ? &*bdays : nullptr, &local.days));
   DYAD_RETURN_IF_ERROR(ResolveTime(fn, f, btod ? &*btod : nullptr, &local.tod));
   if (sel_offset) {
-    // Fields apply in the selected value's zone; a timezone then converts.
-    if (!FromLocal(local, *sel_offset, out)) return Invalid(fn, "datetime out of range");
-    if (f.zone) out->offset_seconds = OffsetAt(*f.zone, FloorDiv(out->micros, kMicrosPerSecond));
+    // Fields apply in the selected value's zone (its rules, when named); a
+    // timezone then converts.
+    const DateTime& sel = (f.datetime ? *f.datetime : *f.time).as_datetime();
+    Zone sel_zone;
+    sel_zone.fixed = *sel_offset;
+    if (sel.zone && sel.kind == TimeKind::kDateTime) ParseZone(ZoneName(sel.zone), &sel_zone);
+    if (!FromLocalInZone(local, sel_zone, out)) return Invalid(fn, "datetime out of range");
+    if (f.zone) {
+      out->offset_seconds = OffsetAt(*f.zone, out->seconds);
+      out->zone = f.zone->named ? InternZone(f.zone->name) : 0;
+    } else {
+      out->zone = sel.zone;
+    }
     return Status::OK();
   }
   Zone zone = f.zone ? *f.zone : Zone();
   if (!FromLocalInZone(local, zone, out)) return Invalid(fn, "datetime out of range");
+  return Status::OK();
+}
+
+Status BuildTime(std::string_view fn, const Fields& f, int64_t now_micros, LocalDateTime* local, int32_t* offset) {
+  if (f.date || f.datetime || f.HasDateField() || f.Has("epochseconds") || f.Has("epochmillis")) {
+    return Invalid(fn, "date fields cannot be given for a time");
+  }
+  std::optional<int64_t> btod;
+  std::optional<int32_t> sel_offset;
+  if (f.time) {
+    btod = ToLocal(f.time->as_datetime()).tod;
+    if (HasZone(f.time->as_datetime())) sel_offset = f.time->as_datetime().offset_seconds;
+  }
+  if (!f.time && !f.HasTimeField()) {
+    if (!f.zone) return Invalid(fn, "no fields given");
+    DateTime now = NowIn(*f.zone, now_micros);
+    *local = ToLocal(now);
+    *offset = now.offset_seconds;
+    return Status::OK();
+  }
+  *local = LocalDateTime{};
+  DYAD_RETURN_IF_ERROR(ResolveTime(fn, f, btod ? &*btod : nullptr, &local->tod));
+  int32_t zone_offset = f.zone ? OffsetAt(*f.zone, FloorDiv(now_micros, 1'000'000)) : 0;
+  if (sel_offset && f.zone) {
+    // The selected time moves to the new zone.
+    int64_t t = local->tod + int64_t{zone_offset - *sel_offset} * kNanosPerSecond;
+    local->tod = FloorMod(t, kNanosPerDay);
+  }
+  *offset = f.zone ? zone_offset : sel_offset ? *sel_offset : 0;
   return Status::OK();
 }
 
@@ -294,11 +344,12 @@ Status TruncateLocal(std::string_view fn, std::string_view unit_name, bool with_
     d -= DayOfWeek(d) - 1;
   } else if (unit == "day") {
   } else {
-    int64_t step = unit == "hour" ? 3600 * kMicrosPerSecond
-                   : unit == "minute" ? 60 * kMicrosPerSecond
-                   : unit == "second" ? kMicrosPerSecond
-                   : unit == "millisecond" ? 1000
-                   : (unit == "microsecond" || unit == "nanosecond") ? 1
+    int64_t step = unit == "hour" ? 3600 * kNanosPerSecond
+                   : unit == "minute" ? 60 * kNanosPerSecond
+                   : unit == "second" ? kNanosPerSecond
+                   : unit == "millisecond" ? 1'000'000
+                   : unit == "microsecond" ? 1000
+                   : unit == "nanosecond" ? 1
                                                                       : 0;
     if (step == 0) return Invalid(fn, "unknown truncation unit '" + std::string(unit_name) + "'");
     if (!with_time) return Invalid(fn, "unit too small for truncating a date: '" + std::string(unit_name) + "'");

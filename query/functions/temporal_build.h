@@ -52,6 +52,9 @@ Status BuildDate(std::string_view fn, const Fields& f, int64_t now_micros, int64
 // datetime(map).
 Status BuildDateTime(std::string_view fn, const Fields& f, int64_t now_micros, DateTime* out);
 
+// time(map) / localtime(map): the wall-clock time and its offset.
+Status BuildTime(std::string_view fn, const Fields& f, int64_t now_micros, LocalDateTime* local, int32_t* offset);
+
 // Truncates a wall-clock time to unit (millennium ... microsecond); units
 // below a day are refused unless with_time.
 Status TruncateLocal(std::string_view fn, std::string_view unit, bool with_time, LocalDateTime* l);

@@ -22,86 +22,132 @@ int64_t RealtimeMicros() {
       .count();
 }
 
-// The current datetime in an optional zone argument (a String), for date(),
-// date.statement(tz), datetime.realtime(tz), ...
-Result<Value> Now(const char* name, const Args& a, int64_t now_micros, bool date) {
+// The function families: date, datetime, localdatetime, time, localtime.
+enum class Target { kDate, kDateTime, kLocalDateTime, kTime, kLocalTime };
+
+TimeKind KindOf(Target t) {
+  switch (t) {
+    case Target::kLocalDateTime: return TimeKind::kLocalDateTime;
+    case Target::kTime: return TimeKind::kTime;
+    case Target::kLocalTime: return TimeKind::kLocalTime;
+    default: return TimeKind::kDateTime;
+  }
+}
+
+bool WantsDate(Target t) { return t != Target::kTime && t != Target::kLocalTime; }
+bool WantsTime(Target t) { return t != Target::kDate; }
+
+// The value of kind target for a wall clock, with a zone for the zoned kinds
+// (the offset in force there, named zones kept by datetimes).
+Result<Value> Emit(const char* name, Target target, LocalDateTime l, const Zone& zone) {
+  if (target == Target::kDate) return Value(Date{l.days});
+  if (target == Target::kDateTime) {
+    DateTime dt;
+    if (!FromLocalInZone(l, zone, &dt)) return ArgError(name, "datetime out of range");
+    return Value(dt);
+  }
+  int32_t offset = target == Target::kTime ? OffsetForLocal(zone, l) : 0;
+  return Value(MakeClock(KindOf(target), l, offset));
+}
+
+// The current time in an optional zone argument (a String).
+Result<Value> Now(const char* name, Target target, const Args& a, int64_t now_micros) {
+  if (!a.empty() && a[0].is_null()) return Value();
   Zone zone;
   if (!a.empty()) {
     if (!a[0].is_string()) return ArgTypeError(name, "a String time zone", a[0]);
     DYAD_RETURN_IF_ERROR(ParseZone(a[0].as_string(), &zone));
   }
-  DateTime dt{now_micros, OffsetAt(zone, FloorDiv(now_micros, kMicrosPerSecond))};
-  if (date) return Value(Date{ToLocal(dt).days});
-  return Value(dt);
+  DateTime now;
+  now.seconds = FloorDiv(now_micros, 1'000'000);
+  now.nanos = static_cast<int32_t>(FloorMod(now_micros, 1'000'000) * 1000);
+  now.offset_seconds = OffsetAt(zone, now.seconds);
+  if (zone.named) now.zone = InternZone(zone.name);
+  if (target == Target::kDateTime) return Value(now);
+  LocalDateTime l = ToLocal(now);
+  if (target == Target::kDate) return Value(Date{l.days});
+  return Value(MakeClock(KindOf(target), l, now.offset_seconds));
 }
 
-Result<Value> MakeDate(const char* name, const Args& a, int64_t now_micros) {
-  if (a.empty()) return Value(Date{ToLocal(DateTime{now_micros, 0}).days});
+// The zone a temporal value carries (a fixed offset, or its named zone).
+Zone ZoneOf(const DateTime& dt) {
+  Zone zone;
+  zone.fixed = dt.offset_seconds;
+  if (dt.zone && dt.kind == TimeKind::kDateTime) ParseZone(ZoneName(dt.zone), &zone);
+  return zone;
+}
+
+// Converts another temporal value to target.
+Result<Value> Convert(const char* name, Target target, const Value& v) {
+  if (v.is_date()) {
+    if (!WantsDate(target)) return ArgTypeError(name, "a value with a time", v);
+    return Emit(name, target, LocalDateTime{v.as_date().days, 0}, Zone());
+  }
+  DateTime dt = v.as_datetime();
+  if (WantsDate(target) && !HasDate(dt)) return ArgTypeError(name, "a value with a date", v);
+  if (target == Target::kDateTime && dt.kind == TimeKind::kDateTime) return v;
+  LocalDateTime l = ToLocal(dt);
+  if (target == Target::kTime) {
+    if (dt.kind == TimeKind::kTime) return v;
+    return Value(MakeClock(TimeKind::kTime, l, HasZone(dt) ? dt.offset_seconds : 0));
+  }
+  return Emit(name, target, l, HasZone(dt) ? ZoneOf(dt) : Zone());
+}
+
+Result<Value> Construct(const char* name, Target target, const Args& a, int64_t now_micros) {
+  if (a.empty()) return Now(name, target, a, now_micros);
   const Value& v = a[0];
   if (v.is_null()) return Value();
-  if (v.is_date()) return v;
-  if (v.is_datetime()) return Value(Date{ToLocal(v.as_datetime()).days});
-  Date d;
+  if (v.is_date() || v.is_datetime()) return Convert(name, target, v);
   if (v.is_string()) {
-    DYAD_RETURN_IF_ERROR(ParseDate(v.as_string(), &d.days));
+    const std::string& s = v.as_string();
+    switch (target) {
+      case Target::kDate: {
+        Date d;
+        DYAD_RETURN_IF_ERROR(ParseDate(s, &d.days));
+        return Value(d);
+      }
+      case Target::kDateTime: {
+        DateTime dt;
+        DYAD_RETURN_IF_ERROR(ParseDateTime(s, &dt));
+        return Value(dt);
+      }
+      case Target::kLocalDateTime: {
+        LocalDateTime l;
+        DYAD_RETURN_IF_ERROR(ParseLocalDateTime(s, &l));
+        return Value(MakeClock(TimeKind::kLocalDateTime, l));
+      }
+      default: {
+        LocalDateTime l;
+        std::optional<Zone> zone;
+        DYAD_RETURN_IF_ERROR(ParseTime(s, &l.tod, &zone));
+        int32_t offset = zone ? OffsetAt(*zone, FloorDiv(now_micros, 1'000'000)) : 0;
+        return Value(MakeClock(KindOf(target), l, offset));
+      }
+    }
+  }
+  if (!v.is_map()) return ArgTypeError(name, "a String, Map or temporal value", v);
+  Fields f;
+  DYAD_RETURN_IF_ERROR(ReadFields(name, v.as_map(), WantsTime(target), &f));
+  if (target == Target::kDate) {
+    Date d;
+    DYAD_RETURN_IF_ERROR(BuildDate(name, f, now_micros, &d.days));
     return Value(d);
   }
-  if (!v.is_map()) return ArgTypeError(name, "a String, Map or temporal value", v);
-  Fields f;
-  DYAD_RETURN_IF_ERROR(ReadFields(name, v.as_map(), false, &f));
-  DYAD_RETURN_IF_ERROR(BuildDate(name, f, now_micros, &d.days));
-  return Value(d);
-}
-
-Result<Value> MakeDateTime(const char* name, const Args& a, int64_t now_micros) {
-  if (a.empty()) return Value(DateTime{now_micros, 0});
-  const Value& v = a[0];
-  if (v.is_null()) return Value();
-  if (v.is_datetime()) return v;
+  if (target == Target::kTime || target == Target::kLocalTime) {
+    LocalDateTime l;
+    int32_t offset;
+    DYAD_RETURN_IF_ERROR(BuildTime(name, f, now_micros, &l, &offset));
+    return Value(MakeClock(KindOf(target), l, offset));
+  }
+  if (target == Target::kLocalDateTime && f.zone && !f.date && !f.time && !f.datetime && !f.HasDateField() &&
+      !f.HasTimeField()) {
+    return Now(name, target, {Value(f.zone->name.empty() ? FormatOffset(f.zone->fixed) : f.zone->name)}, now_micros);
+  }
   DateTime dt;
-  if (v.is_date()) {
-    if (!FromLocal(LocalDateTime{v.as_date().days, 0}, 0, &dt)) return ArgError(name, "datetime out of range");
-    return Value(dt);
-  }
-  if (v.is_string()) {
-    DYAD_RETURN_IF_ERROR(ParseDateTime(v.as_string(), &dt));
-    return Value(dt);
-  }
-  if (!v.is_map()) return ArgTypeError(name, "a String, Map or temporal value", v);
-  Fields f;
-  DYAD_RETURN_IF_ERROR(ReadFields(name, v.as_map(), true, &f));
   DYAD_RETURN_IF_ERROR(BuildDateTime(name, f, now_micros, &dt));
+  if (target == Target::kLocalDateTime) return Value(MakeClock(TimeKind::kLocalDateTime, ToLocal(dt)));
   return Value(dt);
-}
-
-Result<Value> DateFn(const Args& a, FunctionContext& ctx) { return MakeDate("date", a, ctx.statement_time_micros); }
-Result<Value> DateStatement(const Args& a, FunctionContext& ctx) {
-  if (!a.empty() && a[0].is_null()) return Value();
-  return Now("date.statement", a, ctx.statement_time_micros, true);
-}
-Result<Value> DateTransaction(const Args& a, FunctionContext& ctx) {
-  if (!a.empty() && a[0].is_null()) return Value();
-  return Now("date.transaction", a, ctx.statement_time_micros, true);
-}
-Result<Value> DateRealtime(const Args& a, FunctionContext&) {
-  if (!a.empty() && a[0].is_null()) return Value();
-  return Now("date.realtime", a, RealtimeMicros(), true);
-}
-
-Result<Value> DateTimeFn(const Args& a, FunctionContext& ctx) {
-  return MakeDateTime("datetime", a, ctx.statement_time_micros);
-}
-Result<Value> DateTimeStatement(const Args& a, FunctionContext& ctx) {
-  if (!a.empty() && a[0].is_null()) return Value();
-  return Now("datetime.statement", a, ctx.statement_time_micros, false);
-}
-Result<Value> DateTimeTransaction(const Args& a, FunctionContext& ctx) {
-  if (!a.empty() && a[0].is_null()) return Value();
-  return Now("datetime.transaction", a, ctx.statement_time_micros, false);
-}
-Result<Value> DateTimeRealtime(const Args& a, FunctionContext&) {
-  if (!a.empty() && a[0].is_null()) return Value();
-  return Now("datetime.realtime", a, RealtimeMicros(), false);
 }
 
 Result<Value> Timestamp(const Args&, FunctionContext& ctx) {
@@ -111,68 +157,95 @@ Result<Value> Timestamp(const Args&, FunctionContext& ctx) {
 // datetime.fromepoch(seconds, nanoseconds).
 Result<Value> FromEpoch(const Args& a, FunctionContext&) {
   if (a[0].is_null() || a[1].is_null()) return Value();
-  int64_t secs, nanos, micros;
+  int64_t secs, nanos;
   DYAD_RETURN_IF_ERROR(GetInt("datetime.fromepoch", a[0], "seconds", &secs));
   DYAD_RETURN_IF_ERROR(GetInt("datetime.fromepoch", a[1], "nanoseconds", &nanos));
-  if (__builtin_mul_overflow(secs, kMicrosPerSecond, &micros) || __builtin_add_overflow(micros, nanos / 1000, &micros)) {
-    return ArgError("datetime.fromepoch", "datetime out of range");
-  }
-  return Value(DateTime{micros, 0});
+  DateTime dt;
+  dt.seconds = secs + FloorDiv(nanos, kNanosPerSecond);
+  dt.nanos = static_cast<int32_t>(FloorMod(nanos, kNanosPerSecond));
+  return Value(dt);
 }
 
 Result<Value> FromEpochMillis(const Args& a, FunctionContext&) {
   if (a[0].is_null()) return Value();
-  int64_t ms, micros;
+  int64_t ms;
   DYAD_RETURN_IF_ERROR(GetInt("datetime.fromepochmillis", a[0], "milliseconds", &ms));
-  if (__builtin_mul_overflow(ms, 1000, &micros)) return ArgError("datetime.fromepochmillis", "datetime out of range");
-  return Value(DateTime{micros, 0});
-}
-
-// date.truncate(unit, temporal[, map]) and datetime.truncate(...).
-Result<Value> Truncate(const char* name, const Args& a, bool to_datetime) {
-  if (a[0].is_null() || a[1].is_null()) return Value();
-  if (!a[0].is_string()) return ArgTypeError(name, "a String unit", a[0]);
-  const Value& t = a[1];
-  if (!t.is_date() && !t.is_datetime()) return ArgTypeError(name, "a Date or DateTime", t);
-  LocalDateTime l = t.is_date() ? LocalDateTime{t.as_date().days, 0} : ToLocal(t.as_datetime());
-  int64_t tod_before = l.tod;
-  DYAD_RETURN_IF_ERROR(TruncateLocal(name, a[0].as_string(), to_datetime, &l));
-  Fields f;
-  if (a.size() > 2 && !a[2].is_null()) {
-    if (!a[2].is_map()) return ArgTypeError(name, "a Map of fields", a[2]);
-    DYAD_RETURN_IF_ERROR(ReadFields(name, a[2].as_map(), to_datetime, &f));
-    if (f.date || f.time || f.datetime || f.Has("epochseconds") || f.Has("epochmillis")) {
-      return ArgError(name, "cannot select date, time, datetime or epoch fields");
-    }
-    if (!to_datetime && f.zone) return ArgError(name, "cannot assign a time zone to a date");
-  }
-  // A finer subsecond field adds to the kept milli/microseconds.
-  std::string unit = a[0].as_string();
-  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (unit == "millisecond" && !f.Has("millisecond") && (f.Has("microsecond") || f.Has("nanosecond"))) {
-    f.ints["millisecond"] = tod_before % kMicrosPerSecond / 1000;
-  } else if (unit == "microsecond" && !f.Has("millisecond") && !f.Has("microsecond") && f.Has("nanosecond")) {
-    f.ints["microsecond"] = tod_before % kMicrosPerSecond;
-  }
-  if (!to_datetime) {
-    Date d;
-    DYAD_RETURN_IF_ERROR(ResolveDate(name, f, &l.days, &d.days));
-    return Value(d);
-  }
-  LocalDateTime out;
-  DYAD_RETURN_IF_ERROR(ResolveDate(name, f, &l.days, &out.days));
-  DYAD_RETURN_IF_ERROR(ResolveTime(name, f, &l.tod, &out.tod));
-  // A timezone in the map keeps the wall clock; otherwise keep the input's.
-  Zone zone;
-  if (t.is_datetime()) zone.fixed = t.as_datetime().offset_seconds;
-  if (f.zone) zone = *f.zone;
   DateTime dt;
-  if (!FromLocalInZone(out, zone, &dt)) return ArgError(name, "datetime out of range");
+  dt.seconds = FloorDiv(ms, 1000);
+  dt.nanos = static_cast<int32_t>(FloorMod(ms, 1000) * 1'000'000);
   return Value(dt);
 }
 
-Result<Value> DateTruncate(const Args& a, FunctionContext&) { return Truncate("date.truncate", a, false); }
-Result<Value> DateTimeTruncate(const Args& a, FunctionContext&) { return Truncate("datetime.truncate", a, true); }
+// X.truncate(unit, temporal[, map]) for the five families.
+Result<Value> Truncate(const char* name, Target target, const Args& a) {
+  if (a[0].is_null() || a[1].is_null()) return Value();
+  if (!a[0].is_string()) return ArgTypeError(name, "a String unit", a[0]);
+  const Value& t = a[1];
+  if (!t.is_date() && !t.is_datetime()) return ArgTypeError(name, "a temporal value", t);
+  bool has_date = t.is_date() || HasDate(t.as_datetime());
+  if (WantsDate(target) && !has_date) return ArgTypeError(name, "a value with a date", t);
+  if (!WantsDate(target) && t.is_date()) return ArgTypeError(name, "a value with a time", t);
+  LocalDateTime l = t.is_date() ? LocalDateTime{t.as_date().days, 0} : ToLocal(t.as_datetime());
+  std::string unit = a[0].as_string();
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!WantsDate(target) && unit != "day" && unit != "hour" && unit != "minute" && unit != "second" &&
+      unit != "millisecond" && unit != "microsecond" && unit != "nanosecond") {
+    return ArgError(name, "unit too large for truncating a time: '" + a[0].as_string() + "'");
+  }
+  int64_t tod_before = l.tod;
+  if (!WantsDate(target)) {
+    if (unit == "day") l.tod = 0;
+    else DYAD_RETURN_IF_ERROR(TruncateLocal(name, unit, true, &l));
+  } else {
+    DYAD_RETURN_IF_ERROR(TruncateLocal(name, unit, WantsTime(target), &l));
+  }
+  Fields f;
+  if (a.size() > 2 && !a[2].is_null()) {
+    if (!a[2].is_map()) return ArgTypeError(name, "a Map of fields", a[2]);
+    DYAD_RETURN_IF_ERROR(ReadFields(name, a[2].as_map(), WantsTime(target), &f));
+    if (f.date || f.time || f.datetime || f.Has("epochseconds") || f.Has("epochmillis")) {
+      return ArgError(name, "cannot select date, time, datetime or epoch fields");
+    }
+    if ((target == Target::kDate || target == Target::kLocalDateTime || target == Target::kLocalTime) && f.zone) {
+      return ArgError(name, "cannot assign a time zone to a local value");
+    }
+  }
+  // A finer subsecond field adds to the kept milli/microseconds.
+  int64_t frac = tod_before % kNanosPerSecond;
+  if (unit == "millisecond" && !f.Has("millisecond") && (f.Has("microsecond") || f.Has("nanosecond"))) {
+    f.ints["millisecond"] = frac / 1'000'000;
+  } else if (unit == "microsecond" && !f.Has("millisecond") && !f.Has("microsecond") && f.Has("nanosecond")) {
+    f.ints["microsecond"] = frac / 1000;
+  }
+  LocalDateTime out;
+  if (WantsDate(target)) DYAD_RETURN_IF_ERROR(ResolveDate(name, f, &l.days, &out.days));
+  if (WantsTime(target)) DYAD_RETURN_IF_ERROR(ResolveTime(name, f, &l.tod, &out.tod));
+  // A timezone in the map keeps the wall clock; otherwise keep the input's.
+  Zone zone;
+  if (t.is_datetime() && HasZone(t.as_datetime())) zone = ZoneOf(t.as_datetime());
+  if (f.zone) zone = *f.zone;
+  if (target == Target::kTime) return Value(MakeClock(TimeKind::kTime, out, zone.named ? OffsetForLocal(zone, out) : zone.fixed));
+  return Emit(name, target, out, zone);
+}
+
+#define DYAD_TEMPORAL_FAMILY(Prefix, fname, target)                                                      \
+  Result<Value> Prefix##Fn(const Args& a, FunctionContext& ctx) {                                       \
+    return Construct(fname, target, a, ctx.statement_time_micros);                                      \
+  }                                                                                                     \
+  Result<Value> Prefix##Statement(const Args& a, FunctionContext& ctx) {                                \
+    return Now(fname ".statement", target, a, ctx.statement_time_micros);                               \
+  }                                                                                                     \
+  Result<Value> Prefix##Realtime(const Args& a, FunctionContext&) {                                     \
+    return Now(fname ".realtime", target, a, RealtimeMicros());                                         \
+  }                                                                                                     \
+  Result<Value> Prefix##Truncate(const Args& a, FunctionContext&) { return Truncate(fname ".truncate", target, a); }
+
+DYAD_TEMPORAL_FAMILY(Date, "date", Target::kDate)
+DYAD_TEMPORAL_FAMILY(DateTime, "datetime", Target::kDateTime)
+DYAD_TEMPORAL_FAMILY(LocalDateTime, "localdatetime", Target::kLocalDateTime)
+DYAD_TEMPORAL_FAMILY(Time, "time", Target::kTime)
+DYAD_TEMPORAL_FAMILY(LocalTime, "localtime", Target::kLocalTime)
+#undef DYAD_TEMPORAL_FAMILY
 
 // duration(map): whole numbers add up exactly; any fraction spreads to the
 // smaller units as Neo4j's approximation does.
@@ -234,14 +307,29 @@ void AddTemporalFunctions(std::vector<FunctionDef>* defs) {
   defs->insert(defs->end(), {
                                 {"date", 0, 1, DateFn},
                                 {"date.statement", 0, 1, DateStatement},
-                                {"date.transaction", 0, 1, DateTransaction},
+                                {"date.transaction", 0, 1, DateStatement},
                                 {"date.realtime", 0, 1, DateRealtime},
                                 {"date.truncate", 2, 3, DateTruncate},
                                 {"datetime", 0, 1, DateTimeFn},
                                 {"datetime.statement", 0, 1, DateTimeStatement},
-                                {"datetime.transaction", 0, 1, DateTimeTransaction},
+                                {"datetime.transaction", 0, 1, DateTimeStatement},
                                 {"datetime.realtime", 0, 1, DateTimeRealtime},
                                 {"datetime.truncate", 2, 3, DateTimeTruncate},
+                                {"localdatetime", 0, 1, LocalDateTimeFn},
+                                {"localdatetime.statement", 0, 1, LocalDateTimeStatement},
+                                {"localdatetime.transaction", 0, 1, LocalDateTimeStatement},
+                                {"localdatetime.realtime", 0, 1, LocalDateTimeRealtime},
+                                {"localdatetime.truncate", 2, 3, LocalDateTimeTruncate},
+                                {"time", 0, 1, TimeFn},
+                                {"time.statement", 0, 1, TimeStatement},
+                                {"time.transaction", 0, 1, TimeStatement},
+                                {"time.realtime", 0, 1, TimeRealtime},
+                                {"time.truncate", 2, 3, TimeTruncate},
+                                {"localtime", 0, 1, LocalTimeFn},
+                                {"localtime.statement", 0, 1, LocalTimeStatement},
+                                {"localtime.transaction", 0, 1, LocalTimeStatement},
+                                {"localtime.realtime", 0, 1, LocalTimeRealtime},
+                                {"localtime.truncate", 2, 3, LocalTimeTruncate},
                                 {"datetime.fromepoch", 2, 2, FromEpoch},
                                 {"datetime.fromepochmillis", 1, 1, FromEpochMillis},
                                 {"duration", 1, 1, DurationFn},

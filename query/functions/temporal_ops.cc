@@ -37,19 +37,20 @@ bool DateComponent(int64_t days, const std::string& k, Value* out) {
 }
 
 bool TimeComponent(DateTime dt, const std::string& k, Value* out) {
-  int64_t tod = ToLocal(dt).tod, secs = tod / kMicrosPerSecond, frac = tod % kMicrosPerSecond;
-  int64_t epoch_millis = FloorDiv(dt.micros, 1000);
+  int64_t tod = ToLocal(dt).tod, secs = tod / kNanosPerSecond, frac = tod % kNanosPerSecond;
+  bool zoned = HasZone(dt), instant = dt.kind == TimeKind::kDateTime;
   if (k == "hour") *out = Value(secs / 3600);
   else if (k == "minute") *out = Value(secs / 60 % 60);
   else if (k == "second") *out = Value(secs % 60);
-  else if (k == "millisecond") *out = Value(frac / 1000);
-  else if (k == "microsecond") *out = Value(frac);
-  else if (k == "nanosecond") *out = Value(frac * 1000);
-  else if (k == "timezone" || k == "offset") *out = Value(FormatOffset(dt.offset_seconds));
-  else if (k == "offsetminutes") *out = Value(int64_t{dt.offset_seconds / 60});
-  else if (k == "offsetseconds") *out = Value(int64_t{dt.offset_seconds});
-  else if (k == "epochmillis") *out = Value(epoch_millis);
-  else if (k == "epochseconds") *out = Value(epoch_millis / 1000);
+  else if (k == "millisecond") *out = Value(frac / 1'000'000);
+  else if (k == "microsecond") *out = Value(frac / 1000);
+  else if (k == "nanosecond") *out = Value(frac);
+  else if (zoned && k == "timezone") *out = Value(dt.zone ? ZoneName(dt.zone) : FormatOffset(dt.offset_seconds));
+  else if (zoned && k == "offset") *out = Value(FormatOffset(dt.offset_seconds));
+  else if (zoned && k == "offsetminutes") *out = Value(int64_t{dt.offset_seconds / 60});
+  else if (zoned && k == "offsetseconds") *out = Value(int64_t{dt.offset_seconds});
+  else if (instant && k == "epochmillis") *out = Value(dt.seconds * 1000 + dt.nanos / 1'000'000);
+  else if (instant && k == "epochseconds") *out = Value(dt.seconds);
   else return false;
   return true;
 }
@@ -92,8 +93,17 @@ Status BadOperands(const char* op, const Value& a, const Value& b) {
 bool Signed(Duration d, int sign, Duration* out) {
   *out = d;
   if (sign > 0) return true;
+  int64_t carry = d.nanos > 0;
+  out->nanos = d.nanos > 0 ? static_cast<int32_t>(kNanosPerSecond - d.nanos) : 0;
   return !__builtin_sub_overflow(0, d.months, &out->months) && !__builtin_sub_overflow(0, d.days, &out->days) &&
-         !__builtin_sub_overflow(0, d.micros, &out->micros);
+         !__builtin_sub_overflow(-carry, d.seconds, &out->seconds);
+}
+
+// Adds seconds and nanoseconds to a wall clock, carrying into days.
+void AddTime(LocalDateTime* l, int64_t seconds, int64_t nanos) {
+  int64_t t = l->tod + FloorMod(seconds, kSecondsPerDay) * kNanosPerSecond + nanos;
+  l->days += FloorDiv(seconds, kSecondsPerDay) + FloorDiv(t, kNanosPerDay);
+  l->tod = FloorMod(t, kNanosPerDay);
 }
 
 // date + sign * duration: months, then days, then whole days of the time.
@@ -101,7 +111,7 @@ Result<Value> ShiftDate(Date date, const Duration& dur, int sign, const char* op
   Duration d;
   if (!Signed(dur, sign, &d)) return ArithOverflow(op);
   // Whole days of the time part count, truncated towards zero as Java does.
-  int64_t days, time_days = FloorDiv(dur.micros, kMicrosPerSecond) / kSecondsPerDay;
+  int64_t days, time_days = dur.seconds / kSecondsPerDay;
   if (!PlusMonths(date.days, d.months, &days) || __builtin_add_overflow(days, d.days, &days) ||
       __builtin_add_overflow(days, sign * time_days, &days) || !DaysInRange(days)) {
     return ArithOverflow(op);
@@ -115,11 +125,23 @@ Result<Value> ShiftDateTime(DateTime dt, const Duration& dur, int sign, const ch
   Duration d;
   if (!Signed(dur, sign, &d)) return ArithOverflow(op);
   LocalDateTime l = ToLocal(dt);
-  DateTime out;
+  if (!HasDate(dt)) {
+    AddTime(&l, d.seconds, d.nanos);
+    return Value(MakeClock(dt.kind, l, dt.offset_seconds));
+  }
   if (!PlusMonths(l.days, d.months, &l.days) || __builtin_add_overflow(l.days, d.days, &l.days) ||
-      !DaysInRange(l.days) || !FromLocal(l, dt.offset_seconds, &out) ||
-      __builtin_add_overflow(out.micros, d.micros, &out.micros)) {
+      !DaysInRange(l.days)) {
     return ArithOverflow(op);
+  }
+  AddTime(&l, d.seconds, d.nanos);
+  if (dt.kind == TimeKind::kLocalDateTime) return Value(MakeClock(dt.kind, l));
+  DateTime out;
+  if (!FromLocal(l, dt.offset_seconds, &out)) return ArithOverflow(op);
+  out.zone = dt.zone;
+  if (dt.zone) {
+    // A named zone keeps its wall clock rules: re-resolve the offset.
+    Zone zone;
+    if (ParseZone(ZoneName(dt.zone), &zone).ok() && !FromLocalInZone(l, zone, &out)) return ArithOverflow(op);
   }
   return Value(out);
 }
@@ -127,9 +149,12 @@ Result<Value> ShiftDateTime(DateTime dt, const Duration& dur, int sign, const ch
 Result<Value> CombineDurations(const Duration& a, const Duration& b, int sign, const char* op) {
   Duration r, sb;
   if (!Signed(b, sign, &sb) || __builtin_add_overflow(a.months, sb.months, &r.months) ||
-      __builtin_add_overflow(a.days, sb.days, &r.days) || __builtin_add_overflow(a.micros, sb.micros, &r.micros)) {
+      __builtin_add_overflow(a.days, sb.days, &r.days) || __builtin_add_overflow(a.seconds, sb.seconds, &r.seconds)) {
     return ArithOverflow(op);
   }
+  int64_t n = int64_t{a.nanos} + sb.nanos;
+  r.nanos = static_cast<int32_t>(n % kNanosPerSecond);
+  if (__builtin_add_overflow(r.seconds, n / kNanosPerSecond, &r.seconds)) return ArithOverflow(op);
   return Value(r);
 }
 
@@ -137,10 +162,18 @@ Result<Value> Scale(const Duration& d, const Value& factor, bool divide, const c
   if (!divide && factor.is_int()) {
     int64_t f = factor.as_int();
     Duration r;
-    if (__builtin_mul_overflow(d.months, f, &r.months) || __builtin_mul_overflow(d.days, f, &r.days) ||
-        __builtin_mul_overflow(d.micros, f, &r.micros)) {
+    if (__builtin_mul_overflow(d.months, f, &r.months) || __builtin_mul_overflow(d.days, f, &r.days)) {
       return ArithOverflow(op);
     }
+    __int128 t = (static_cast<__int128>(d.seconds) * kNanosPerSecond + d.nanos) * f;
+    __int128 s = t / kNanosPerSecond, n = t % kNanosPerSecond;
+    if (n < 0) {
+      n += kNanosPerSecond;
+      --s;
+    }
+    if (s > INT64_MAX || s < INT64_MIN) return ArithOverflow(op);
+    r.seconds = static_cast<int64_t>(s);
+    r.nanos = static_cast<int32_t>(n);
     return Value(r);
   }
   double f = factor.as_number();
@@ -162,7 +195,8 @@ Result<Value> TemporalProperty(const Value& v, std::string_view key) {
   if (v.is_date()) {
     if (DateComponent(v.as_date().days, k, &out)) return out;
   } else if (v.is_datetime()) {
-    if (DateComponent(ToLocal(v.as_datetime()).days, k, &out) || TimeComponent(v.as_datetime(), k, &out)) return out;
+    DateTime dt = v.as_datetime();
+    if ((HasDate(dt) && DateComponent(ToLocal(dt).days, k, &out)) || TimeComponent(dt, k, &out)) return out;
   } else if (v.is_duration()) {
     if (DurationComponent(v.as_duration(), k, &out)) return out;
   } else {

@@ -1,5 +1,6 @@
 // ISO 8601 parsing of dates, datetimes and durations (Neo4j's formats).
 #include <cctype>
+#include <optional>
 #include <string>
 
 #include "query/functions/temporal_util.h"
@@ -133,7 +134,7 @@ bool ScanTime(Scanner* sc, int64_t* tod) {
     }
   }
   if (h > 23 || m > 59 || s > 59) return false;
-  *tod = (h * 3600 + m * 60 + s) * kMicrosPerSecond + nanos / 1000;
+  *tod = (h * 3600 + m * 60 + s) * kNanosPerSecond + nanos;
   return true;
 }
 
@@ -167,11 +168,39 @@ Status ParseDateTime(std::string_view text, DateTime* out) {
   if (has_offset && zone.named) {
     // Keep the written offset when it is valid at that time (an overlap).
     if (FromLocal(local, offset_zone.fixed, out) &&
-        OffsetAt(zone, FloorDiv(out->micros, kMicrosPerSecond)) == offset_zone.fixed) {
+        OffsetAt(zone, out->seconds) == offset_zone.fixed) {
+      out->zone = InternZone(zone.name);
       return Status::OK();
     }
   }
   if (!FromLocalInZone(local, zone, out)) return Bad("datetime", text);
+  return Status::OK();
+}
+
+Status ParseLocalDateTime(std::string_view text, LocalDateTime* out) {
+  Scanner sc{text};
+  *out = LocalDateTime{};
+  DYAD_RETURN_IF_ERROR(ScanDate(&sc, text, &out->days));
+  if (sc.EatAnyCase('T') && !ScanTime(&sc, &out->tod)) return Bad("localdatetime", text);
+  return sc.AtEnd() ? Status::OK() : Bad("localdatetime", text);
+}
+
+Status ParseTime(std::string_view text, int64_t* tod, std::optional<Zone>* zone) {
+  Scanner sc{text};
+  sc.EatAnyCase('T');
+  if (!ScanTime(&sc, tod)) return Bad("time", text);
+  zone->reset();
+  if (sc.AtEnd()) return Status::OK();
+  std::string_view rest = text.substr(sc.i);
+  size_t bracket = rest.find('[');
+  Zone z;
+  if (bracket != std::string_view::npos) {
+    if (rest.back() != ']') return Bad("time", text);
+    DYAD_RETURN_IF_ERROR(ParseZone(rest.substr(bracket + 1, rest.size() - bracket - 2), &z));
+    rest = rest.substr(0, bracket);
+  }
+  if (!rest.empty() && (!ParseZone(rest, &z).ok() || z.named)) return Bad("time", text);
+  *zone = z;
   return Status::OK();
 }
 

@@ -84,37 +84,42 @@ bool DaysInRange(int64_t days) {
 
 LocalDateTime ToLocal(DateTime dt) {
   LocalDateTime l;
-  l.days = FloorDiv(dt.micros, kMicrosPerDay);
-  l.tod = FloorMod(dt.micros, kMicrosPerDay) + int64_t{dt.offset_seconds} * kMicrosPerSecond;
-  if (l.tod >= kMicrosPerDay) {
-    l.tod -= kMicrosPerDay;
-    ++l.days;
-  } else if (l.tod < 0) {
-    l.tod += kMicrosPerDay;
-    --l.days;
-  }
+  WallClock(dt, &l.days, &l.tod);
   return l;
 }
 
 bool FromLocal(LocalDateTime l, int32_t offset, DateTime* out) {
-  int64_t m;
-  if (__builtin_mul_overflow(l.days, kMicrosPerDay, &m)) return false;
-  if (__builtin_add_overflow(m, l.tod - int64_t{offset} * kMicrosPerSecond, &m)) return false;
-  out->micros = m;
+  int64_t s;
+  if (__builtin_mul_overflow(l.days, kSecondsPerDay, &s)) return false;
+  if (__builtin_add_overflow(s, l.tod / kNanosPerSecond - int64_t{offset}, &s)) return false;
+  *out = DateTime{};
+  out->seconds = s;
+  out->nanos = static_cast<int32_t>(l.tod % kNanosPerSecond);
   out->offset_seconds = offset;
   return true;
 }
 
+DateTime MakeClock(TimeKind kind, LocalDateTime l, int32_t offset) {
+  if (kind == TimeKind::kTime || kind == TimeKind::kLocalTime) l.days = 0;
+  if (kind != TimeKind::kTime && kind != TimeKind::kDateTime) offset = 0;
+  DateTime dt;
+  dt.seconds = l.days * kSecondsPerDay + l.tod / kNanosPerSecond - offset;
+  dt.nanos = static_cast<int32_t>(l.tod % kNanosPerSecond);
+  dt.offset_seconds = offset;
+  dt.kind = kind;
+  return dt;
+}
+
 Result<Duration> ExactDuration(int64_t months, int64_t days, int64_t seconds, int64_t nanos) {
-  int64_t micros;
-  if (__builtin_mul_overflow(seconds, kMicrosPerSecond, &micros) ||
-      __builtin_add_overflow(micros, nanos / 1000, &micros)) {
+  int64_t s;
+  if (__builtin_add_overflow(seconds, FloorDiv(nanos, kNanosPerSecond), &s)) {
     return Status(Status::Code::kArithmeticError, "duration out of range");
   }
   Duration d;
   d.months = months;
   d.days = days;
-  d.micros = micros;
+  d.seconds = s;
+  d.nanos = static_cast<int32_t>(FloorMod(nanos, kNanosPerSecond));
   return d;
 }
 
@@ -140,103 +145,6 @@ Result<Duration> ApproximateDuration(double months, double days, double seconds,
   nanos += 1e9 * (seconds - static_cast<double>(s));
   if (!ToLong(nanos, &n)) return overflow;
   return ExactDuration(m, d, s, n);
-}
-
-std::string FormatDate(int64_t days) {
-  Civil c = ToCivil(days);
-  char buf[64];
-  int64_t y = c.year;
-  if (y > -1000 && y < 1000) {
-    snprintf(buf, sizeof buf, "%s%04lld", y < 0 ? "-" : "", static_cast<long long>(y < 0 ? -y : y));
-  } else {
-    snprintf(buf, sizeof buf, "%s%lld", y > 9999 ? "+" : "", static_cast<long long>(y));
-  }
-  std::string out = buf;
-  snprintf(buf, sizeof buf, "-%02lld-%02lld", static_cast<long long>(c.month), static_cast<long long>(c.day));
-  return out + buf;
-}
-
-std::string FormatOffset(int32_t offset) {
-  if (offset == 0) return "Z";
-  int32_t a = offset < 0 ? -offset : offset;
-  char buf[32];
-  snprintf(buf, sizeof buf, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600, a / 60 % 60);
-  std::string out = buf;
-  if (a % 60) {
-    snprintf(buf, sizeof buf, ":%02d", a % 60);
-    out += buf;
-  }
-  return out;
-}
-
-std::string FormatDateTime(DateTime dt) {
-  LocalDateTime l = ToLocal(dt);
-  int64_t secs = l.tod / kMicrosPerSecond, frac = l.tod % kMicrosPerSecond;
-  char buf[64];
-  snprintf(buf, sizeof buf, "T%02lld:%02lld", static_cast<long long>(secs / 3600),
-           static_cast<long long>(secs / 60 % 60));
-  std::string out = FormatDate(l.days) + buf;
-  if (secs % 60 || frac) {
-    snprintf(buf, sizeof buf, ":%02lld", static_cast<long long>(secs % 60));
-    out += buf;
-    if (frac % 1000 == 0) {
-      snprintf(buf, sizeof buf, ".%03lld", static_cast<long long>(frac / 1000));
-      if (frac) out += buf;
-    } else {
-      snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
-      out += buf;
-    }
-  }
-  return out + FormatOffset(dt.offset_seconds);
-}
-
-namespace {
-
-void AppendUnit(std::string* out, int64_t n, char unit) {
-  if (n != 0) *out += std::to_string(n) + unit;
-}
-
-// ".5", ".000000001": the fraction of a second, without trailing zeros.
-void AppendNanos(std::string* out, int64_t n) {
-  char buf[32];
-  snprintf(buf, sizeof buf, ".%09lld", static_cast<long long>(n < 0 ? -n : n));
-  std::string f = buf;
-  while (f.back() == '0') f.pop_back();
-  *out += f;
-}
-
-}  // namespace
-
-std::string FormatDuration(const Duration& d) {
-  int64_t seconds = DurationSeconds(d), nanos = DurationNanos(d);
-  std::string out = "P";
-  AppendUnit(&out, d.months / 12, 'Y');
-  AppendUnit(&out, d.months % 12, 'M');
-  AppendUnit(&out, d.days, 'D');
-  if (seconds != 0 || nanos != 0) {
-    // Show negative times with a negative fraction: -1.5s is "-1.5S".
-    bool negative = seconds < 0;
-    int64_t s = seconds, n = nanos;
-    if (negative && n != 0) {
-      ++s;
-      n -= 1'000'000'000;
-    }
-    out += 'T';
-    AppendUnit(&out, s / 3600, 'H');
-    s %= 3600;
-    AppendUnit(&out, s / 60, 'M');
-    s %= 60;
-    if (s != 0) {
-      out += std::to_string(s);
-      if (n != 0) AppendNanos(&out, n);
-      out += 'S';
-    } else if (n != 0) {
-      out += negative ? "-0" : "0";
-      AppendNanos(&out, n);
-      out += 'S';
-    }
-  }
-  return out == "P" ? "PT0S" : out;
 }
 
 }  // namespace dyad::query::temporal

@@ -7,17 +7,16 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "graph/status.h"
+#include "graph/temporal.h"
 #include "graph/value.h"
 
 namespace dyad::query::temporal {
 
-constexpr int64_t kMicrosPerSecond = 1'000'000;
-constexpr int64_t kSecondsPerDay = 86'400;
-constexpr int64_t kMicrosPerDay = kSecondsPerDay * kMicrosPerSecond;
 constexpr int64_t kMinYear = -999'999'999;
 constexpr int64_t kMaxYear = 999'999'999;
 // Neo4j's average month: 365.2425 / 12 days.
@@ -30,7 +29,7 @@ inline int64_t FloorMod(int64_t a, int64_t b) { return a - FloorDiv(a, b) * b; }
 // A wall-clock date and time: days since the epoch and microseconds of day.
 struct LocalDateTime {
   int64_t days = 0;
-  int64_t tod = 0;  // [0, kMicrosPerDay)
+  int64_t tod = 0;  // nanoseconds of the day, [0, kNanosPerDay)
 };
 
 // Calendar fields of a date.
@@ -68,10 +67,18 @@ bool PlusMonths(int64_t days, int64_t months, int64_t* out);
 // True when a day number lies within Neo4j's year range.
 bool DaysInRange(int64_t days);
 
-// The wall clock of a datetime at its own offset.
+// The wall clock of a temporal value at its own offset.
 LocalDateTime ToLocal(DateTime dt);
-// The datetime whose wall clock at offset is local; false on overflow.
+// The datetime whose wall clock at offset is local; false on overflow. The
+// kind and zone of *out are reset to a plain datetime.
 bool FromLocal(LocalDateTime local, int32_t offset_seconds, DateTime* out);
+// A value of a local kind (or time) from a wall clock: kLocalDateTime,
+// kLocalTime (days ignored) or kTime with an offset.
+DateTime MakeClock(TimeKind kind, LocalDateTime local, int32_t offset_seconds = 0);
+// True for the kinds that carry a date (datetime, localdatetime).
+inline bool HasDate(const DateTime& dt) { return dt.kind == TimeKind::kDateTime || dt.kind == TimeKind::kLocalDateTime; }
+// True for the kinds that carry an offset (datetime, time).
+inline bool HasZone(const DateTime& dt) { return dt.kind == TimeKind::kDateTime || dt.kind == TimeKind::kTime; }
 
 // A time zone: a fixed offset, or a tz database zone whose offset varies.
 class TzRules;
@@ -101,6 +108,11 @@ Status ParseDate(std::string_view text, int64_t* days);
 // 214032.142, 21:40:32.142), optionally an offset and/or a [zone name].
 // Without offset or zone the time is UTC.
 Status ParseDateTime(std::string_view text, DateTime* out);
+// Parses a localdatetime: a date, optionally T and a time, no offset.
+Status ParseLocalDateTime(std::string_view text, LocalDateTime* out);
+// Parses a time of day (21:40:32.142, 214032) with an optional offset or
+// [zone]; *zone stays empty without one.
+Status ParseTime(std::string_view text, int64_t* tod, std::optional<Zone>* zone);
 // Parses an ISO duration: P1Y2M10DT12H45M30.5S (any unit may be fractional
 // when it is the last one given), PT-1.5S, -P2W, P2012-02-02T14:37:21.545.
 Status ParseDuration(std::string_view text, Duration* out);
@@ -111,18 +123,14 @@ Result<Duration> ApproximateDuration(double months, double days, double seconds,
 // A duration from whole parts; ArithmeticError on overflow.
 Result<Duration> ExactDuration(int64_t months, int64_t days, int64_t seconds, int64_t nanos);
 // Whole seconds of a duration's time part, rounded down (Neo4j's seconds).
-inline int64_t DurationSeconds(const Duration& d) { return FloorDiv(d.micros, kMicrosPerSecond); }
+inline int64_t DurationSeconds(const Duration& d) { return d.seconds; }
 // Nanoseconds of a duration within its second, in [0, 1e9).
-inline int64_t DurationNanos(const Duration& d) { return FloorMod(d.micros, kMicrosPerSecond) * 1000; }
+inline int64_t DurationNanos(const Duration& d) { return d.nanos; }
 
-// Neo4j renderings: 2015-07-21, -0005-01-01, +10000-01-01.
-std::string FormatDate(int64_t days);
-// 2015-07-21T21:40Z, 2015-07-21T21:40:32.142+01:00 (seconds only when not
-// zero; fractions in groups of three digits).
-std::string FormatDateTime(DateTime dt);
-// Z, +01:00, -02:05:07.
-std::string FormatOffset(int32_t offset_seconds);
-// P1Y2M3DT4H5M6.5S, PT-1.999S, PT0S.
-std::string FormatDuration(const Duration& d);
+// Neo4j renderings (graph/temporal.h): 2015-07-21, -0005-01-01.
+inline std::string FormatDate(int64_t days) { return FormatDays(days); }
+using dyad::FormatDateTime;
+using dyad::FormatDuration;
+using dyad::FormatOffset;
 
 }  // namespace dyad::query::temporal

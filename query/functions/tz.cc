@@ -167,12 +167,13 @@ int32_t OffsetAt(const Zone& zone, int64_t utc_seconds) {
 
 int32_t OffsetForLocal(const Zone& zone, LocalDateTime local) {
   if (!zone.named) return zone.fixed;
-  return zone.named->OffsetForLocal(local.days * kSecondsPerDay + local.tod / kMicrosPerSecond);
+  return zone.named->OffsetForLocal(local.days * kSecondsPerDay + local.tod / kNanosPerSecond);
 }
 
 bool FromLocalInZone(LocalDateTime local, const Zone& zone, DateTime* out) {
   if (!FromLocal(local, OffsetForLocal(zone, local), out)) return false;
-  out->offset_seconds = OffsetAt(zone, FloorDiv(out->micros, kMicrosPerSecond));
+  out->offset_seconds = OffsetAt(zone, out->seconds);
+  if (zone.named) out->zone = InternZone(zone.name);
   return true;
 }
 

@@ -78,7 +78,19 @@ Status Parser::EnterNesting() {
     --depth_;
     return ErrorAt(Cur(), "Query is nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)");
   }
+  if (++height_ > kMaxHeight) {
+    --depth_;
+    --height_;
+    return TooLong("Expression", kMaxHeight);
+  }
   return Status::OK();
+}
+
+Status Parser::TooLong(std::string_view what, int limit) const {
+  return ErrorAt(Cur(), std::string(what) + " is too long (more than " + std::to_string(limit) +
+                            (what == "Expression" ? " levels of operators and nesting; use a list with IN, or split it)"
+                             : what == "Query"    ? " clauses)"
+                                                  : " elements)"));
 }
 
 // ---------------------------------------------------------------------------
@@ -226,6 +238,7 @@ Result<std::unique_ptr<ast::Statement>> Parser::ParseStatement() {
   auto stmt = std::make_unique<ast::Statement>();
   size_t first = pos_;
   stmt->pos = CurPos();
+  clauses_ = 0;
   if (AcceptKeyword("EXPLAIN")) {
     stmt->mode = ast::ExecutionMode::kExplain;
   } else if (AcceptKeyword("PROFILE")) {
@@ -354,6 +367,7 @@ Status Parser::ParseSingleQuery(ast::SingleQuery* out) {
     return ErrorExpected("a clause (MATCH, RETURN, WITH, UNWIND, CREATE, MERGE, CALL, ...)");
   }
   while (AtClauseStart()) {
+    if (++clauses_ > kMaxClauses) return TooLong("Query", kMaxClauses);
     DYAD_ASSIGN_OR_RETURN(ast::ClausePtr clause, ParseClause());
     out->clauses.push_back(std::move(clause));
   }
@@ -392,6 +406,10 @@ Result<ast::ClausePtr> Parser::ParseMatch() {
     Advance();  // MATCH
   }
   DYAD_RETURN_IF_ERROR(ParsePattern(&c->pattern));
+  // Every part and relationship becomes an operator of one chain.
+  size_t elements = 0;
+  for (const auto& part : c->pattern) elements += 1 + part.rels.size();
+  if (elements > kMaxPatternLength) return TooLong("Pattern", kMaxPatternLength);
   Note("WHERE");
   if (AtKeyword("WHERE")) {
     DYAD_ASSIGN_OR_RETURN(c->where, ParseWhere());

@@ -84,7 +84,9 @@ Result<ExprPtr> Parser::ParseExpression() {
 
 Result<ExprPtr> Parser::ParseOr() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr lhs, ParseXor());
+  ChainGuard chain(this);
   while (AcceptKeyword("OR")) {
+    DYAD_RETURN_IF_ERROR(chain.Link());
     DYAD_ASSIGN_OR_RETURN(ExprPtr rhs, ParseXor());
     lhs = MakeBinary(BinaryOp::kOr, std::move(lhs), std::move(rhs));
   }
@@ -93,7 +95,9 @@ Result<ExprPtr> Parser::ParseOr() {
 
 Result<ExprPtr> Parser::ParseXor() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr lhs, ParseAnd());
+  ChainGuard chain(this);
   while (AcceptKeyword("XOR")) {
+    DYAD_RETURN_IF_ERROR(chain.Link());
     DYAD_ASSIGN_OR_RETURN(ExprPtr rhs, ParseAnd());
     lhs = MakeBinary(BinaryOp::kXor, std::move(lhs), std::move(rhs));
   }
@@ -102,7 +106,9 @@ Result<ExprPtr> Parser::ParseXor() {
 
 Result<ExprPtr> Parser::ParseAnd() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr lhs, ParseNot());
+  ChainGuard chain(this);
   while (AcceptKeyword("AND")) {
+    DYAD_RETURN_IF_ERROR(chain.Link());
     DYAD_ASSIGN_OR_RETURN(ExprPtr rhs, ParseNot());
     lhs = MakeBinary(BinaryOp::kAnd, std::move(lhs), std::move(rhs));
   }
@@ -127,7 +133,9 @@ Result<ExprPtr> Parser::ParseComparison() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr left, ParsePredicate());
   BinaryOp op;
   ExprPtr result;
+  ChainGuard chain(this);
   while (ComparisonOp(Cur().kind, &op)) {
+    DYAD_RETURN_IF_ERROR(chain.Link());
     Advance();
     size_t rhs_start = pos_;
     size_t rhs_prev_end = prev_end_;
@@ -152,8 +160,12 @@ Result<ExprPtr> Parser::ParseComparison() {
 
 Result<ExprPtr> Parser::ParsePredicate() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr lhs, ParseAdditive());
+  ChainGuard chain(this);
   while (true) {
     BinaryOp op;
+    if (At(TokenKind::kRegexMatch) || AtKeyword("STARTS") || AtKeyword("ENDS") || AtKeyword("CONTAINS") ||
+        AtKeyword("IN") || AtKeyword("IS"))
+      DYAD_RETURN_IF_ERROR(chain.Link());
     if (At(TokenKind::kRegexMatch)) {
       op = BinaryOp::kRegexMatch;
       Advance();
@@ -191,7 +203,9 @@ Result<ExprPtr> Parser::ParsePredicate() {
 
 Result<ExprPtr> Parser::ParseAdditive() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr lhs, ParseMultiplicative());
+  ChainGuard chain(this);
   while (At(TokenKind::kPlus) || At(TokenKind::kMinus)) {
+    DYAD_RETURN_IF_ERROR(chain.Link());
     BinaryOp op = At(TokenKind::kPlus) ? BinaryOp::kAdd : BinaryOp::kSub;
     Advance();
     DYAD_ASSIGN_OR_RETURN(ExprPtr rhs, ParseMultiplicative());
@@ -202,7 +216,9 @@ Result<ExprPtr> Parser::ParseAdditive() {
 
 Result<ExprPtr> Parser::ParseMultiplicative() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr lhs, ParsePower());
+  ChainGuard chain(this);
   while (At(TokenKind::kStar) || At(TokenKind::kSlash) || At(TokenKind::kPercent)) {
+    DYAD_RETURN_IF_ERROR(chain.Link());
     BinaryOp op = At(TokenKind::kStar) ? BinaryOp::kMul : At(TokenKind::kSlash) ? BinaryOp::kDiv : BinaryOp::kMod;
     Advance();
     DYAD_ASSIGN_OR_RETURN(ExprPtr rhs, ParsePower());
@@ -213,7 +229,9 @@ Result<ExprPtr> Parser::ParseMultiplicative() {
 
 Result<ExprPtr> Parser::ParsePower() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr lhs, ParseUnary());
+  ChainGuard chain(this);
   while (Accept(TokenKind::kCaret)) {
+    DYAD_RETURN_IF_ERROR(chain.Link());
     DYAD_ASSIGN_OR_RETURN(ExprPtr rhs, ParseUnary());
     lhs = MakeBinary(BinaryOp::kPow, std::move(lhs), std::move(rhs));
   }
@@ -268,8 +286,11 @@ Result<ExprPtr> Parser::ParseNumber(const Token& tok, bool negative, const Token
 
 Result<ExprPtr> Parser::ParsePostfix() {
   DYAD_ASSIGN_OR_RETURN(ExprPtr e, ParseAtom());
+  ChainGuard chain(this);
   while (true) {
     ast::Position pos = e->pos;
+    if (At(TokenKind::kDot) || At(TokenKind::kLBracket) || At(TokenKind::kColon))
+      DYAD_RETURN_IF_ERROR(chain.Link());
     if (Accept(TokenKind::kDot)) {
       auto p = std::make_unique<ast::PropertyExpr>();
       p->pos = pos;

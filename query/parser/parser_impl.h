@@ -151,11 +151,43 @@ class Parser {
   // cannot overflow the stack.
   static constexpr int kMaxDepth = 200;
   Status EnterNesting();
-  void LeaveNesting() { --depth_; }
+  void LeaveNesting() {
+    --depth_;
+    --height_;
+  }
+  // Height guard: later passes (binding, compiling, evaluating, freeing)
+  // recurse over the expression tree, and an operator chain such as
+  // a + b + c is as tall as it is long. Nesting and chain links together stay
+  // within kMaxHeight levels. Likewise a statement holds at most kMaxClauses
+  // clauses and a pattern at most kMaxPatternLength relationships per part
+  // and parts per MATCH, because the operator tree is as deep as they are long.
+  static constexpr int kMaxHeight = 500;
+  static constexpr int kMaxClauses = 1000;
+  static constexpr int kMaxPatternLength = 1000;
+  Status TooLong(std::string_view what, int limit) const;
+  // Counts the links of one operator chain against the height budget while
+  // the chain is parsed; gives them back when it goes out of scope.
+  class ChainGuard {
+   public:
+    explicit ChainGuard(Parser* p) : p_(p) {}
+    ~ChainGuard() { p_->height_ -= links_; }
+    ChainGuard(const ChainGuard&) = delete;
+    ChainGuard& operator=(const ChainGuard&) = delete;
+    Status Link() {
+      ++links_;
+      return ++p_->height_ > kMaxHeight ? p_->TooLong("Expression", kMaxHeight) : Status::OK();
+    }
+
+   private:
+    Parser* p_;
+    int links_ = 0;
+  };
 
   std::string_view text_;
   std::vector<Token> tokens_;
   int depth_ = 0;
+  int height_ = 0;
+  int clauses_ = 0;  // clauses of the statement being parsed
   // Token indexes where a speculative `(`-pattern / `[`-pattern comprehension
   // already failed: never retried, so speculation stays linear.
   std::vector<bool> pattern_failed_;

@@ -48,6 +48,7 @@ Status Parser::ParsePatternChain(ast::PatternPart* out, bool require_rel) {
   while (true) {
     Note("a relationship pattern");
     if (!AtRelStart()) break;
+    if (out->rels.size() >= kMaxPatternLength) return TooLong("Pattern", kMaxPatternLength);
     ast::RelPattern rel;
     DYAD_RETURN_IF_ERROR(ParseRelPattern(&rel));
     ast::NodePattern node;

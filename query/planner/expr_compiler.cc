@@ -4,6 +4,7 @@
 
 #include "query/exec/operator.h"
 #include "query/planner/planner.h"
+#include "query/planner/static_types.h"
 
 namespace dyad::query {
 
@@ -93,6 +94,7 @@ Result<CExprPtr> Planner::Compile(const Expr& e, const Scope& scope) {
     out->slot = pre->second;
     return out;
   }
+  DYAD_RETURN_IF_ERROR(CheckOperandTypes(e, scope));
   auto compile_kids = [&](CExpr* out, std::initializer_list<const ExprPtr*> kids) -> Status {
     for (const ExprPtr* k : kids) {
       if (!*k) {
@@ -259,7 +261,7 @@ Result<CExprPtr> Planner::Compile(const Expr& e, const Scope& scope) {
       out->kids.push_back(std::move(l));
       Scope inner = scope;
       out->slot = NewSlot();
-      inner.Bind(var, Variable{out->slot, VarKind::kValue});
+      inner.Bind(var, Variable{out->slot, VarKind::kValue, ElementTypeOf(*list, scope)});
       for (const ExprPtr* k : {&pred, comp ? &e.As<ListComprehensionExpr>().projection : &pred}) {
         if (!*k || (!comp && k != &pred)) {
           out->kids.push_back(nullptr);
@@ -284,6 +286,15 @@ Result<CExprPtr> Planner::Compile(const Expr& e, const Scope& scope) {
       return out;
     }
     case ExprKind::kPattern: {
+      // A pattern predicate tests variables bound outside; it may not
+      // introduce new ones (UndefinedVariable).
+      const PatternPart& part = e.As<PatternExpr>().pattern;
+      for (const auto& n : part.nodes)
+        if (!n.variable.empty() && !scope.Has(n.variable))
+          return SemanticErrorAt(n.pos, "Variable `" + n.variable + "` not defined (a pattern predicate may not introduce variables)");
+      for (const auto& r : part.rels)
+        if (!r.variable.empty() && !scope.Has(r.variable))
+          return SemanticErrorAt(r.pos, "Variable `" + r.variable + "` not defined (a pattern predicate may not introduce variables)");
       Scope inner;
       auto out = Node(CKind::kExists, e.pos);
       DYAD_ASSIGN_OR_RETURN(SubPlan sub, PatternSubPlan({&e.As<PatternExpr>().pattern}, nullptr, scope, &inner));
@@ -302,7 +313,35 @@ Result<CExprPtr> Planner::Compile(const Expr& e, const Scope& scope) {
     }
     case ExprKind::kSubquery: {
       auto& sq = e.As<SubqueryExpr>();
-      if (sq.query) return SemanticErrorAt(e.pos, "EXISTS/COUNT with a full subquery is not supported yet; use a pattern");
+      if (sq.query) {
+        // A full query: planned clause by clause on top of the outer row.
+        if (sq.query->parts.size() != 1)
+          return SemanticErrorAt(e.pos, "UNION inside EXISTS/COUNT subqueries is not supported yet");
+        SubPlan sub;
+        auto arg = std::make_unique<ArgumentOp>();
+        sub.argument = arg.get();
+        std::unique_ptr<Operator> op = std::move(arg);
+        Scope inner = scope;
+        Plan plan;
+        auto* saved_before = pattern_before_;
+        auto* saved_bound = pattern_bound_;
+        const auto& clauses = sq.query->parts[0].clauses;
+        Status st;
+        for (size_t i = 0; i < clauses.size() && st.ok(); ++i) {
+          if (clauses[i]->kind() != ClauseKind::kMatch && clauses[i]->kind() != ClauseKind::kWith &&
+              clauses[i]->kind() != ClauseKind::kReturn && clauses[i]->kind() != ClauseKind::kUnwind)
+            st = SemanticErrorAt(clauses[i]->pos, "EXISTS/COUNT subqueries may only read (MATCH, WITH, UNWIND, RETURN)");
+          else
+            st = PlanClause(*clauses[i], false, &op, &inner, &plan);
+        }
+        pattern_before_ = saved_before;
+        pattern_bound_ = saved_bound;
+        DYAD_RETURN_IF_ERROR(st);
+        sub.root = std::move(op);
+        auto out = Node(sq.subquery_kind == SubqueryExpr::Kind::kExists ? CKind::kExists : CKind::kCount, e.pos);
+        out->sub = std::make_unique<SubPlan>(std::move(sub));
+        return out;
+      }
       std::vector<const PatternPart*> parts;
       for (const auto& p : sq.pattern) parts.push_back(&p);
       Scope inner;

@@ -1,12 +1,15 @@
 // Planning of MATCH patterns: start node choice (index seek, label scan,
 // bound variable), expansion order, node/relationship filters, paths.
+#include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "query/exec/expand_ops.h"
 #include "query/exec/path_op.h"
 #include "query/exec/relational_ops.h"
 #include "query/planner/planner.h"
+#include "query/planner/static_types.h"
 #include "storage/transaction.h"
 
 namespace dyad::query {
@@ -118,13 +121,16 @@ std::string RelText(const RelPattern& r, const std::string& from, const std::str
 }  // namespace
 
 Status Planner::BindPatternVariables(const std::vector<const PatternPart*>& parts, Scope* scope, bool for_create) {
+  std::set<std::string> rels_here;  // relationship variables of this pattern: each may occur once
   for (const PatternPart* part : parts) {
     for (const NodePattern& n : part->nodes) {
       if (n.variable.empty()) continue;
       auto v = scope->Find(n.variable);
       if (v) {
         if (v->kind != VarKind::kNode && v->kind != VarKind::kValue)
-          return SemanticErrorAt(n.pos, "Type mismatch: `" + n.variable + "` is already bound to a relationship or path, not a node");
+          return SemanticErrorAt(n.pos, "Type mismatch: `" + n.variable + "` is already bound to a " +
+                                            (v->kind == VarKind::kScalar ? "value that is not a node" : "relationship or path") +
+                                            ", not a node (VariableTypeConflict)");
         if (for_create && (!n.labels.empty() || n.properties) && v->kind == VarKind::kNode)
           return SemanticErrorAt(n.pos, "Variable `" + n.variable + "` already declared");
         continue;
@@ -133,11 +139,17 @@ Status Planner::BindPatternVariables(const std::vector<const PatternPart*>& part
     }
     for (const RelPattern& r : part->rels) {
       if (r.variable.empty()) continue;
-      if (scope->Find(r.variable)) {
-        return SemanticErrorAt(r.pos, for_create ? "Variable `" + r.variable + "` already declared"
-                                                 : "Relationship variable `" + r.variable + "` is already bound; "
-                                                   "re-matching a bound relationship is not supported");
+      if (auto v = scope->Find(r.variable)) {
+        if (for_create || !rels_here.insert(r.variable).second)
+          return SemanticErrorAt(r.pos, "Variable `" + r.variable + "` already declared");
+        // A bound relationship is matched again (PlanPart compares it).
+        if (v->kind == VarKind::kValue || (r.length && v->kind == VarKind::kScalar)) continue;  // a list of relationships
+        if (v->kind == (r.length ? VarKind::kRelList : VarKind::kRel)) continue;
+        return SemanticErrorAt(r.pos, "Type mismatch: `" + r.variable + "` is already bound to a " +
+                                          (v->kind == VarKind::kNode ? "node" : v->kind == VarKind::kPath ? "path" : "value") +
+                                          ", not a relationship");
       }
+      rels_here.insert(r.variable);
       scope->Bind(r.variable, Variable{NewSlot(), r.length ? VarKind::kRelList : VarKind::kRel});
     }
     if (!part->path_variable.empty()) {
@@ -229,6 +241,7 @@ Status Planner::StartNode(const NodePattern& node, int slot, const Expr* where, 
       }
   std::vector<const Expr*> conj;
   Conjuncts(where, &conj);
+  std::map<std::string, IndexChoice> ranges;
   for (const Expr* c : conj) {
     if (c->kind() != ExprKind::kBinary) continue;
     const auto& b = c->As<BinaryExpr>();
@@ -248,13 +261,15 @@ Status Planner::StartNode(const NodePattern& node, int slot, const Expr* where, 
       consider(b.rhs->As<PropertyExpr>().key, ic);
     } else if ((b.op == BinaryOp::kLt || b.op == BinaryOp::kLe || b.op == BinaryOp::kGt || b.op == BinaryOp::kGe) &&
                is_prop_of_node(*b.lhs) && independent(*b.rhs)) {
+      // Bounds on the same key combine into one range (lo <= x < hi).
       bool lower = b.op == BinaryOp::kGt || b.op == BinaryOp::kGe;
-      (lower ? ic.lo : ic.hi) = b.rhs.get();
-      (lower ? ic.lo_inclusive : ic.hi_inclusive) = b.op == BinaryOp::kGe || b.op == BinaryOp::kLe;
-      ic.score = 4;
-      consider(b.lhs->As<PropertyExpr>().key, ic);
+      IndexChoice& r = ranges[b.lhs->As<PropertyExpr>().key];
+      (lower ? r.lo : r.hi) = b.rhs.get();
+      (lower ? r.lo_inclusive : r.hi_inclusive) = b.op == BinaryOp::kGe || b.op == BinaryOp::kLe;
+      r.score = r.lo && r.hi ? 6 : 4;
     }
   }
+  for (const auto& [key, r] : ranges) consider(key, r);
   std::string scanned_label;
   if (best.score > 0 && (best.value || best.lo || best.hi)) {
     if (best.value) {
@@ -303,6 +318,7 @@ Status Planner::PlanPattern(const std::vector<const PatternPart*>& parts, const 
   pattern_before_ = nullptr;
   pattern_bound_ = nullptr;
   if (where) {
+    DYAD_RETURN_IF_ERROR(CheckPredicateType(*where, *scope));
     DYAD_ASSIGN_OR_RETURN(CExprPtr pred, Compile(*where, *scope));
     *op = std::make_unique<FilterOp>(std::move(*op), std::move(pred), "WHERE");
   }
@@ -320,8 +336,16 @@ Status Planner::PlanPart(const PatternPart& part, const Expr* where, std::unique
   size_t n = part.nodes.size();
   std::vector<int> node_slots(n), rel_slot(part.rels.size());
   for (size_t i = 0; i < n; ++i) node_slots[i] = PatternNodeSlot(part.nodes[i], *scope);
-  for (size_t j = 0; j < part.rels.size(); ++j)
+  // A relationship bound before this MATCH is expanded into a fresh slot
+  // and compared with the bound one.
+  std::vector<int> rel_bound(part.rels.size(), -1);
+  for (size_t j = 0; j < part.rels.size(); ++j) {
     rel_slot[j] = part.rels[j].variable.empty() ? NewSlot() : scope->Find(part.rels[j].variable)->slot;
+    if (bound.count(rel_slot[j])) {
+      rel_bound[j] = rel_slot[j];
+      rel_slot[j] = NewSlot();
+    }
+  }
   auto label = [&](size_t i) { return part.nodes[i].variable.empty() ? std::string("") : part.nodes[i].variable; };
 
   // Start at a bound node when there is one, else where access is cheapest
@@ -354,7 +378,9 @@ Status Planner::PlanPart(const PatternPart& part, const Expr* where, std::unique
     spec.rel_slot = rel_slot[rel];
     spec.to_bound = bound.count(node_slots[to]) > 0;
     spec.dir = StepDirection(r.direction, forward);
-    spec.types = r.types;
+    // [:T|:T] matches each relationship once.
+    for (const auto& t : r.types)
+      if (std::find(spec.types.begin(), spec.types.end(), t) == spec.types.end()) spec.types.push_back(t);
     spec.distinct_from = *rel_slots;
     spec.text = RelText(r, label(from), label(to), forward);
     spec.reverse_rels = !forward;
@@ -366,9 +392,18 @@ Status Planner::PlanPart(const PatternPart& part, const Expr* where, std::unique
       *op = std::make_unique<ExpandOp>(std::move(*op), spec);
     }
     rel_slots->push_back(rel_slot[rel]);
-    bool was_bound = spec.to_bound;
+    if (rel_bound[rel] >= 0) {
+      auto eq = std::make_unique<CExpr>();
+      eq->kind = CKind::kBinary;
+      eq->op = BinaryOp::kEq;
+      eq->pos = r.pos;
+      eq->kids.push_back(SlotExpr(rel_slot[rel], r.pos));
+      eq->kids.push_back(SlotExpr(rel_bound[rel], r.pos));
+      *op = std::make_unique<FilterOp>(std::move(*op), std::move(eq), r.variable);
+    }
     bound.insert(node_slots[to]);
-    if (!was_bound) DYAD_RETURN_IF_ERROR(NodeFilter(part.nodes[to], node_slots[to], *scope, op, false, ""));
+    // A bound end node must still have this pattern's labels and properties.
+    DYAD_RETURN_IF_ERROR(NodeFilter(part.nodes[to], node_slots[to], *scope, op, false, ""));
     if (r.properties) {
       if (r.properties->kind() != ExprKind::kMap)
         return SemanticErrorAt(r.pos, "relationship property maps from parameters are not supported in patterns");

@@ -58,6 +58,14 @@ void FindAggregates(const Expr& e, std::vector<const Expr*>* out) {
       if (c.else_value) FindAggregates(*c.else_value, out);
       break;
     }
+    // The list a comprehension iterates may be an aggregate
+    // ([x IN collect(n) | ...]); its body runs per element.
+    case ExprKind::kListComprehension: FindAggregates(*e.As<ListComprehensionExpr>().list, out); break;
+    case ExprKind::kQuantifier: FindAggregates(*e.As<QuantifierExpr>().list, out); break;
+    case ExprKind::kReduce:
+      FindAggregates(*e.As<ReduceExpr>().init, out);
+      FindAggregates(*e.As<ReduceExpr>().list, out);
+      break;
     default: break;
   }
 }
@@ -97,6 +105,52 @@ void MatchGroupingKeys(const Expr& e, const std::map<std::string, int>& keys,
   }
 }
 
+// What a projected expression holds when the query text alone says it
+// cannot be a node, relationship or path (MATCH on it is a type conflict).
+VarKind StaticKind(const Expr& e) {
+  switch (e.kind()) {
+    case ExprKind::kLiteral:
+      return e.As<LiteralExpr>().value.is_null() ? VarKind::kValue : VarKind::kScalar;
+    case ExprKind::kList:
+    case ExprKind::kMap:
+    case ExprKind::kHasLabels:
+    case ExprKind::kIsNull:
+    case ExprKind::kListComprehension:
+    case ExprKind::kQuantifier:
+    case ExprKind::kPatternComprehension:
+      return VarKind::kScalar;
+    case ExprKind::kUnary:
+      return VarKind::kScalar;
+    case ExprKind::kBinary:
+      return VarKind::kScalar;
+    default:
+      return VarKind::kValue;
+  }
+}
+
+// True when e calls rand() outside a sub-query.
+bool CallsRand(const Expr& e) {
+  if (e.kind() == ExprKind::kFunctionCall) {
+    const auto& f = e.As<FunctionCallExpr>();
+    std::string n = f.name;
+    std::transform(n.begin(), n.end(), n.begin(), ::tolower);
+    if (n == "rand") return true;
+    for (const auto& a : f.args)
+      if (CallsRand(*a)) return true;
+    return false;
+  }
+  switch (e.kind()) {
+    case ExprKind::kBinary: return CallsRand(*e.As<BinaryExpr>().lhs) || CallsRand(*e.As<BinaryExpr>().rhs);
+    case ExprKind::kUnary: return CallsRand(*e.As<UnaryExpr>().operand);
+    case ExprKind::kProperty: return CallsRand(*e.As<PropertyExpr>().object);
+    case ExprKind::kList:
+      for (const auto& x : e.As<ListExpr>().elements)
+        if (CallsRand(*x)) return true;
+      return false;
+    default: return false;
+  }
+}
+
 AggKind KindOf(const Expr& e) {
   if (e.kind() == ExprKind::kCountStar) return AggKind::kCountStar;
   std::string n = e.As<FunctionCallExpr>().name;
@@ -130,7 +184,8 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
   std::vector<Column> cols;
   if (body.star) {
     auto vars = scope->UserVariables();
-    if (vars.empty() && body.items.empty())
+    // WITH * with nothing in scope passes the rows on (TCK Create3 [2]).
+    if (vars.empty() && body.items.empty() && is_return)
       return Status::SyntaxError(std::string(is_return ? "RETURN" : "WITH") +
                                    " * is not allowed when there are no variables in scope");
     for (const auto& [name, v] : vars) cols.push_back(Column{name, nullptr, v.slot, v.kind, -1, {}});
@@ -142,8 +197,11 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
     c.name = item.name();
     c.expr = item.expr.get();
     c.pos = item.pos;
-    if (item.expr->kind() == ExprKind::kVariable)
+    if (item.expr->kind() == ExprKind::kVariable) {
       if (auto v = scope->Find(item.expr->As<VariableExpr>().name)) c.kind = v->kind;
+    } else {
+      c.kind = StaticKind(*item.expr);
+    }
     cols.push_back(std::move(c));
   }
   std::set<std::string> names;
@@ -162,6 +220,32 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
     std::vector<std::pair<int, CExprPtr>> keys;
     std::vector<AggSpec> aggs;
     std::vector<Column*> mixed;
+    auto add_agg = [&](const Expr* call, int slot) -> Status {
+      AggSpec spec;
+      spec.kind = KindOf(*call);
+      spec.slot = slot;
+      if (call->kind() == ExprKind::kFunctionCall) {
+        const auto& f = call->As<FunctionCallExpr>();
+        spec.distinct = f.distinct;
+        bool percentile = spec.kind == AggKind::kPercentileCont || spec.kind == AggKind::kPercentileDisc;
+        if (f.args.size() != (percentile ? 2u : 1u))
+          return SemanticErrorAt(call->pos, "Wrong number of arguments for " + f.name);
+        for (const auto& a : f.args) {
+          if (ContainsAggregate(*a))
+            return SemanticErrorAt(a->pos, "Can't use aggregate functions inside of aggregate functions.");
+          if (CallsRand(*a))
+            return SemanticErrorAt(a->pos, "Can't use non-deterministic (random) functions inside of aggregate "
+                                           "functions (NonConstantExpression)");
+        }
+        DYAD_ASSIGN_OR_RETURN(spec.arg, Compile(*f.args[0], *scope));
+        if (percentile) {
+          DYAD_ASSIGN_OR_RETURN(spec.percentile, Compile(*f.args[1], *scope));
+        }
+      }
+      precomputed_[call] = spec.slot;
+      aggs.push_back(std::move(spec));
+      return Status::OK();
+    };
     for (auto& c : cols) {
       c.slot = NewSlot();
       if (!c.expr) {
@@ -178,28 +262,18 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
       }
       std::vector<const Expr*> calls;
       FindAggregates(*c.expr, &calls);
-      for (const Expr* call : calls) {
-        AggSpec spec;
-        spec.kind = KindOf(*call);
-        spec.slot = call == c.expr ? c.slot : NewSlot();
-        if (call->kind() == ExprKind::kFunctionCall) {
-          const auto& f = call->As<FunctionCallExpr>();
-          spec.distinct = f.distinct;
-          bool percentile = spec.kind == AggKind::kPercentileCont || spec.kind == AggKind::kPercentileDisc;
-          if (f.args.size() != (percentile ? 2u : 1u))
-            return SemanticErrorAt(call->pos, "Wrong number of arguments for " + f.name);
-          for (const auto& a : f.args)
-            if (ContainsAggregate(*a))
-              return SemanticErrorAt(a->pos, "Can't use aggregate functions inside of aggregate functions.");
-          DYAD_ASSIGN_OR_RETURN(spec.arg, Compile(*f.args[0], *scope));
-          if (percentile) {
-            DYAD_ASSIGN_OR_RETURN(spec.percentile, Compile(*f.args[1], *scope));
-          }
-        }
-        precomputed_[call] = spec.slot;
-        aggs.push_back(std::move(spec));
-      }
+      for (const Expr* call : calls) DYAD_RETURN_IF_ERROR(add_agg(call, call == c.expr ? c.slot : NewSlot()));
       if (calls.size() != 1 || calls[0] != c.expr) mixed.push_back(&c);
+    }
+    // Aggregates that only ORDER BY uses are computed alongside.
+    for (const auto& s : body.order_by) {
+      if (!ContainsAggregate(*s.expr)) continue;
+      bool projected = false;
+      for (const auto& c : cols) projected = projected || (c.expr && ToString(*c.expr) == ToString(*s.expr));
+      if (projected) continue;
+      std::vector<const Expr*> calls;
+      FindAggregates(*s.expr, &calls);
+      for (const Expr* call : calls) DYAD_RETURN_IF_ERROR(add_agg(call, NewSlot()));
     }
     std::string text;
     for (const auto& c : cols) text += (text.empty() ? "" : ", ") + c.name;
@@ -213,8 +287,11 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
         else if (!c.expr)
           group_scope.Bind(c.name, Variable{c.slot, c.kind});
       std::map<std::string, int> key_text;
+      // Only property accesses are reused by their text; a more complex key
+      // (me.age + you.age) inside an aggregate expression is ambiguous
+      // (TCK AmbiguousAggregationExpression).
       for (const auto& c : cols)
-        if (c.expr && !ContainsAggregate(*c.expr) && c.expr->kind() != ExprKind::kVariable)
+        if (c.expr && !ContainsAggregate(*c.expr) && c.expr->kind() == ExprKind::kProperty)
           key_text[ToString(*c.expr)] = c.slot;
       for (Column* c : mixed) MatchGroupingKeys(*c->expr, key_text, &precomputed_);
       std::vector<std::pair<int, CExprPtr>> items;
@@ -260,6 +337,14 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
     if (!aggregating && !body.distinct)
       for (const auto& [name, v] : scope->UserVariables())
         if (!sort_scope.Has(name)) sort_scope.Bind(name, v);
+    // Parts of a sort key that are projected expressions read their column.
+    std::map<std::string, int> projected;
+    for (const auto& c : cols)
+      if (c.expr && c.expr->kind() != ExprKind::kVariable && !ContainsAggregate(*c.expr) &&
+          (!aggregating || c.expr->kind() == ExprKind::kProperty))
+        projected[ToString(*c.expr)] = c.slot;
+    if (aggregating || body.distinct)
+      for (const auto& s : body.order_by) MatchGroupingKeys(*s.expr, projected, &precomputed_);
     std::vector<SortKey> keys;
     std::string text;
     for (const auto& s : body.order_by) {
@@ -273,8 +358,6 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
           k.expr->slot = c.slot;
         }
       if (!k.expr) {
-        if (ContainsAggregate(*s.expr))
-          return SemanticErrorAt(s.pos, "ORDER BY on an aggregate that is not projected is not supported");
         auto compiled = Compile(*s.expr, sort_scope);
         if (!compiled.ok()) {
           if (body.distinct || aggregating)
@@ -314,7 +397,18 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
   }
 
   if (where) {
-    DYAD_ASSIGN_OR_RETURN(CExprPtr pred, Compile(*where, out_scope));
+    // Like ORDER BY, WITH's WHERE sees the variables from before the WITH
+    // when rows were neither grouped nor de-duplicated; projected
+    // expressions (a.x in WITH a.x AS y WHERE a.x > 1) read their column.
+    Scope where_scope = out_scope;
+    if (!aggregating && !body.distinct)
+      for (const auto& [name, v] : scope->UserVariables())
+        if (!where_scope.Has(name)) where_scope.Bind(name, v);
+    std::map<std::string, int> projected;
+    for (const auto& c : cols)
+      if (c.expr && c.expr->kind() != ExprKind::kVariable) projected[ToString(*c.expr)] = c.slot;
+    MatchGroupingKeys(*where, projected, &precomputed_);
+    DYAD_ASSIGN_OR_RETURN(CExprPtr pred, Compile(*where, where_scope));
     *op = std::make_unique<FilterOp>(std::move(*op), std::move(pred), "WHERE");
   }
   *scope = out_scope;

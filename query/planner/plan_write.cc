@@ -9,6 +9,14 @@ using namespace ast;
 
 Status Planner::PlanCreate(const std::vector<const PatternPart*>& parts, Scope* scope,
                            std::vector<CreatePartSpec>* out) {
+  for (const PatternPart* part : parts) {
+    for (const RelPattern& r : part->rels)
+      if (r.direction == RelDirection::kBoth)
+        return SemanticErrorAt(r.pos, "Only directed relationships are supported in CREATE");
+    // CREATE (a) with `a` bound would create nothing (VariableAlreadyBound).
+    if (part->rels.empty() && !part->nodes[0].variable.empty() && scope->Has(part->nodes[0].variable))
+      return SemanticErrorAt(part->nodes[0].pos, "Variable `" + part->nodes[0].variable + "` already declared");
+  }
   Scope before = *scope;
   DYAD_RETURN_IF_ERROR(BindPatternVariables(parts, scope, true));
   return PlanCreateInto(parts, &before, *scope, out);
@@ -39,12 +47,12 @@ Status Planner::PlanCreateInto(const std::vector<const PatternPart*>& parts, Sco
       if (r.length) return SemanticErrorAt(r.pos, "Variable length relationships cannot be used in CREATE");
       if (r.types.size() != 1)
         return SemanticErrorAt(r.pos, "A single relationship type must be specified for CREATE");
-      if (r.direction == RelDirection::kBoth)
-        return SemanticErrorAt(r.pos, "Only directed relationships are supported in CREATE");
+      // (CREATE refuses undirected relationships above; MERGE creates them
+      // outgoing.)
       CreateRelSpec rs;
       rs.slot = r.variable.empty() ? -1 : after.Find(r.variable)->slot;
       rs.type = r.types[0];
-      bool out_dir = r.direction == RelDirection::kOutgoing;
+      bool out_dir = r.direction != RelDirection::kIncoming;
       rs.from = out_dir ? j : j + 1;
       rs.to = out_dir ? j + 1 : j;
       if (r.properties) {

@@ -65,6 +65,8 @@ Status Planner::PlanClause(const Clause& c, bool is_last, std::unique_ptr<Operat
   switch (c.kind()) {
     case ClauseKind::kMatch: {
       const auto& m = c.As<MatchClause>();
+      // A MATCH after a write clause reads all of its writes, not a row's.
+      if (plan->writes) *op = std::make_unique<EagerOp>(std::move(*op));
       std::vector<const PatternPart*> parts;
       for (const auto& p : m.pattern) parts.push_back(&p);
       if (!m.optional) return PlanPattern(parts, m.where.get(), op, scope);
@@ -109,12 +111,24 @@ Status Planner::PlanClause(const Clause& c, bool is_last, std::unique_ptr<Operat
         if (r.types.size() != 1)
           return SemanticErrorAt(r.pos, "A single relationship type must be specified for MERGE");
       }
-      for (const auto& n : m.pattern.nodes)
-        if (n.properties && n.properties->kind() == ExprKind::kMap)
-          for (const auto& [k, v] : n.properties->As<MapExpr>().entries)
+      auto null_property = [](const ExprPtr& props, const char* what) -> Status {
+        if (props && props->kind() == ExprKind::kMap)
+          for (const auto& [k, v] : props->As<MapExpr>().entries)
             if (v->kind() == ExprKind::kLiteral && v->As<LiteralExpr>().value.is_null())
-              return Status(Status::Code::kSemanticError, "Cannot merge node using null property value for " + k)
+              return Status(Status::Code::kSemanticError,
+                            std::string("Cannot merge ") + what + " using null property value for " + k)
                   .WithPosition(v->pos.line, v->pos.column);
+        return Status::OK();
+      };
+      for (const auto& n : m.pattern.nodes) DYAD_RETURN_IF_ERROR(null_property(n.properties, "node"));
+      for (const auto& r : m.pattern.rels) DYAD_RETURN_IF_ERROR(null_property(r.properties, "relationship"));
+      // A bound node can be neither merged alone nor given new labels or
+      // properties (VariableAlreadyBound).
+      for (const auto& n : m.pattern.nodes) {
+        if (n.variable.empty() || !scope->Has(n.variable)) continue;
+        if (m.pattern.rels.empty() || !n.labels.empty() || n.properties)
+          return SemanticErrorAt(n.pos, "Variable `" + n.variable + "` already declared");
+      }
       Scope inner;
       DYAD_ASSIGN_OR_RETURN(SubPlan match, PatternSubPlan(parts, nullptr, *scope, &inner));
       // The create side binds the same slots the match side does.

@@ -9,13 +9,20 @@
 
 namespace dyad::query {
 
-// What a variable holds, as far as the planner can tell.
-enum class VarKind { kNode, kRel, kRelList, kPath, kValue };
+// What a variable holds, as far as the planner can tell: kValue may be
+// anything (a node from a list, a parameter, ...); kScalar is known not to be
+// a node, relationship or path (a literal, an arithmetic result, ...).
+enum class VarKind { kNode, kRel, kRelList, kPath, kValue, kScalar };
+
+// A value's type when the query text makes it certain (static_types.h);
+// kAny when it depends on the data.
+enum class StaticType { kAny, kNull, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRel, kPath };
 
 // A bound variable.
 struct Variable {
   int slot = -1;
   VarKind kind = VarKind::kValue;
+  StaticType type = StaticType::kAny;  // comprehension variables over literal lists
 };
 
 // Name → variable; copied freely (small).

@@ -171,6 +171,10 @@ std::vector<std::string> SplitSemicolons(const std::string& s) {
 Status ReadCsvFile(const std::string& path, const ElementSink& sink, const ProgressFn& progress) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot open " + path);
+  return ReadCsvStream(path, in, sink, progress);
+}
+
+Status ReadCsvStream(const std::string& path, std::istream& in, const ElementSink& sink, const ProgressFn& progress) {
   CsvRecordReader reader(in);
   std::vector<std::string> fields;
   std::string error;
@@ -197,11 +201,12 @@ Status ReadCsvFile(const std::string& path, const ElementSink& sink, const Progr
   while (true) {
     error.clear();
     if (!reader.Next(&fields, &line, &error)) break;
-    std::string where = path + ":" + std::to_string(line) + ": ";
-    if (!error.empty()) return Status::InvalidArgument(where + error);
+    // Built only for an error message: most rows never need it.
+    auto where = [&] { return path + ":" + std::to_string(line) + ": "; };
+    if (!error.empty()) return Status::InvalidArgument(where() + error);
     if (fields.size() == 1 && fields[0].empty()) continue;
     if (fields.size() != cols.size())
-      return Status::InvalidArgument(where + "expected " + std::to_string(cols.size()) + " fields, found " +
+      return Status::InvalidArgument(where() + "expected " + std::to_string(cols.size()) + " fields, found " +
                                      std::to_string(fields.size()));
     Element e;
     e.is_node = nodes;
@@ -230,23 +235,23 @@ Status ReadCsvFile(const std::string& path, const ElementSink& sink, const Progr
             for (auto& part : SplitSemicolons(f)) {
               Value ev;
               Status s = ParseScalar(part, c.type, &ev);
-              if (!s.ok()) return Status::InvalidArgument(where + "column '" + c.name + "': " + s.message());
+              if (!s.ok()) return Status::InvalidArgument(where() + "column '" + c.name + "': " + s.message());
               list.push_back(std::move(ev));
             }
             v = Value(std::move(list));
           } else {
             Status s = ParseScalar(f, c.type, &v);
-            if (!s.ok()) return Status::InvalidArgument(where + "column '" + c.name + "': " + s.message());
+            if (!s.ok()) return Status::InvalidArgument(where() + "column '" + c.name + "': " + s.message());
           }
           e.props.emplace_back(c.name, std::move(v));
           break;
         }
       }
     }
-    if (nodes && e.key.empty()) return Status::InvalidArgument(where + "empty :ID");
-    if (nodes && e.labels.empty()) return Status::InvalidArgument(where + "node has no label (:LABEL column)");
-    if (!nodes && (e.from.empty() || e.to.empty())) return Status::InvalidArgument(where + "empty :START_ID or :END_ID");
-    if (!nodes && e.type.empty()) return Status::InvalidArgument(where + "empty :TYPE");
+    if (nodes && e.key.empty()) return Status::InvalidArgument(where() + "empty :ID");
+    if (nodes && e.labels.empty()) return Status::InvalidArgument(where() + "node has no label (:LABEL column)");
+    if (!nodes && (e.from.empty() || e.to.empty())) return Status::InvalidArgument(where() + "empty :START_ID or :END_ID");
+    if (!nodes && e.type.empty()) return Status::InvalidArgument(where() + "empty :TYPE");
     DYAD_RETURN_IF_ERROR(sink(std::move(e)));
     if (progress && (++n & 0xffff) == 0) progress(reader.bytes());
   }

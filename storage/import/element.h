@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ Status ReadJsonFile(const std::string& path, const ElementSink& sink, const Prog
 Status ReadJsonLinesFile(const std::string& path, const ElementSink& sink, const ProgressFn& progress);
 // Reads a neo4j-admin style CSV node or relationship file.
 Status ReadCsvFile(const std::string& path, const ElementSink& sink, const ProgressFn& progress);
+// The JSON Lines and CSV readers over any stream (the fuzzers feed bytes
+// from memory); name is used in error messages.
+Status ReadJsonLinesStream(const std::string& name, std::istream& in, const ElementSink& sink,
+                           const ProgressFn& progress);
+Status ReadCsvStream(const std::string& name, std::istream& in, const ElementSink& sink, const ProgressFn& progress);
 // Reads JSON graph text held in memory (the embedded fixtures); name is
 // used in error messages.
 Status ReadJsonText(const std::string& name, const std::string& text, const ElementSink& sink);

@@ -272,6 +272,11 @@ Status ReadJsonText(const std::string& name, const std::string& text, const Elem
 Status ReadJsonLinesFile(const std::string& path, const ElementSink& sink, const ProgressFn& progress) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot open " + path);
+  return ReadJsonLinesStream(path, in, sink, progress);
+}
+
+Status ReadJsonLinesStream(const std::string& path, std::istream& in, const ElementSink& sink,
+                           const ProgressFn& progress) {
   std::string line;
   uint64_t bytes = 0;
   for (int n = 1; std::getline(in, line); ++n) {

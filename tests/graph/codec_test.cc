@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "graph/codec.h"
+#include "graph/temporal.h"
 #include "graph/record.h"
 #include "graph/value.h"
 
@@ -48,9 +49,36 @@ TEST(Codec, IntAndFloatStayDistinctTypes) {
 
 TEST(Codec, NestedListsAndMaps) {
   Map inner{{"k", Value(List{Value(int64_t{1}), Value("two"), Value()})}, {"d", Value(Date{-719468})}};
-  Value v(List{Value(inner), Value(List{}), Value(Map{}), Value(Duration{14, 3, 5000001}),
-               Value(DateTime{1234567890123456, -18000})});
+  Value v(List{Value(inner), Value(List{}), Value(Map{}), Value(Duration{14, 3, 5, 1000}),
+               Value(DateTime{1234567890, 123456000, -18000})});
   EXPECT_EQ(RoundTrip(v), v);
+}
+
+TEST(Codec, NanosecondTemporalsRoundTrip) {
+  DateTime zoned{1437511232, 142000000, 3600, InternZone("Europe/London"), TimeKind::kDateTime};
+  DateTime time{45074 - 3600, 645876123, 3600, 0, TimeKind::kTime};
+  DateTime local{-62135596800, 1, 0, 0, TimeKind::kLocalDateTime};
+  DateTime ltime{45074, 999999999, 0, 0, TimeKind::kLocalTime};
+  for (DateTime dt : {zoned, time, local, ltime}) EXPECT_EQ(RoundTrip(Value(dt)), Value(dt)) << FormatDateTime(dt);
+  Duration big{0, 0, 63113903990000LL, 7};  // does not fit microseconds
+  EXPECT_EQ(RoundTrip(Value(big)), Value(big));
+  EXPECT_EQ(FormatDateTime(zoned), "2015-07-21T21:40:32.142+01:00[Europe/London]");
+  EXPECT_EQ(FormatDateTime(time), "12:31:14.645876123+01:00");
+  EXPECT_EQ(FormatDateTime(ltime), "12:31:14.999999999");
+}
+
+TEST(Codec, MicrosecondValuesKeepTheOldEncoding) {
+  // Old databases hold datetimes and durations in microseconds; values
+  // without nanoseconds still encode (and decode) that way.
+  std::string buf;
+  ASSERT_TRUE(EncodeValue(Value(DateTime{1, 500000000, -3600}), &buf).ok());
+  EXPECT_EQ(buf, std::string("\x09\xc0\x8d\xb7\x01\x9f\x38", 7));  // tag 9, zigzag(1500000), zigzag(-3600)
+  std::string_view in = buf;
+  Value out;
+  ASSERT_TRUE(DecodeValue(&in, &out).ok());
+  EXPECT_EQ(FormatDateTime(out.as_datetime()), "1969-12-31T23:00:01.500-01:00");
+  Duration negative{0, 0, -2, 999000000};  // -1.001 s: micros -1001000
+  EXPECT_EQ(RoundTrip(Value(negative)), Value(negative));
 }
 
 TEST(Codec, RejectsReferencesAndTruncation) {

@@ -66,11 +66,11 @@ TEST(FormatterJsonTest, CompositesAndTemporals) {
   Map m{{"a", Value(1)}, {"b", Value(List{Value(2.0), Value("x")})}};
   auto r = Make({"l", "m", "d", "dt", "dur"},
                 {{Value(List{Value(1), Value("a"), Value()}), Value(m), Value(D(2017, 6, 1)),
-                  Value(DateTime{0, 8 * 3600}), Value(Duration{14, 0, 0})}});
+                  Value(DateTime{0, 0, 8 * 3600}), Value(Duration{14, 0, 0})}});
   EXPECT_EQ(Json(r),
             "{\"columns\":[\"l\",\"m\",\"d\",\"dt\",\"dur\"],\"rows\":[[[1,\"a\",null],"
             "{\"a\":1,\"b\":[2.0,\"x\"]},{\"~date\":\"2017-06-01\"},"
-            "{\"~datetime\":\"1970-01-01T08:00:00+08:00\"},{\"~duration\":\"P1Y2M\"}]]}\n");
+            "{\"~datetime\":\"1970-01-01T08:00+08:00\"},{\"~duration\":\"P1Y2M\"}]]}\n");
 }
 
 TEST(FormatterJsonTest, EmptyAndNoColumns) {
@@ -187,7 +187,7 @@ TEST(FormatterDisplayTest, Values) {
   EXPECT_EQ(ValueToDisplay(Value(int64_t{-3}), nullptr), "-3");
   EXPECT_EQ(ValueToDisplay(Value(), nullptr), "null");
   EXPECT_EQ(ValueToDisplay(Value(true), nullptr), "true");
-  EXPECT_EQ(ValueToDisplay(Value(Duration{0, 1, 1500000}), nullptr), "P1DT1.5S");
+  EXPECT_EQ(ValueToDisplay(Value(Duration{0, 1, 1, 500000000}), nullptr), "P1DT1.5S");
 }
 
 TEST(FormatterDisplayTest, DisplayWidth) {

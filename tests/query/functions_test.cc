@@ -1,8 +1,7 @@
 // The scalar function library: lookup, string, list, math, conversion,
 // graph and temporal functions, compared with the openCypher TCK tables
 // (expressions/{string,list,mathematical,typeConversion,graph,temporal}).
-// Temporal expectations are the TCK's, minus what dyad cannot represent:
-// nanoseconds (dyad keeps microseconds) and zone names (dyad keeps offsets).
+// Temporal expectations are the TCK's (nanoseconds, named zones).
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -730,7 +729,7 @@ TEST_F(FunctionsTest, CurrentDateAndTime) {
   EXPECT_EQ(S("date.transaction", {}), "2017-08-08");
   EXPECT_EQ(S("datetime", {}), "2017-08-08T12:31:14.645876Z");
   EXPECT_EQ(S("datetime", {M({{"timezone", Value("+01:00")}})}), "2017-08-08T13:31:14.645876+01:00");
-  EXPECT_EQ(S("datetime.statement", {Value("Europe/Stockholm")}), "2017-08-08T14:31:14.645876+02:00");
+  EXPECT_EQ(S("datetime.statement", {Value("Europe/Stockholm")}), "2017-08-08T14:31:14.645876+02:00[Europe/Stockholm]");
   EXPECT_SAME(Ok("timestamp", {}), Value(int64_t{1502195474645}));
   EXPECT_TRUE(Ok("date.realtime", {}).is_date());
   EXPECT_TRUE(Ok("datetime.realtime", {}).is_datetime());
@@ -752,10 +751,10 @@ TEST_F(FunctionsTest, DateTimeFromMap) {  // TCK Temporal1 [3], [8], [9], [13]
   Value y = Value(1984), mo = Value(10), d = Value(11), h = Value(12), mi = Value(31), s = Value(14);
   EXPECT_EQ(dt({{"year", y}, {"month", mo}, {"day", d}, {"hour", h}, {"minute", mi}, {"second", s},
                 {"nanosecond", Value(789)}, {"millisecond", Value(123)}, {"microsecond", Value(456)}}),
-            "1984-10-11T12:31:14.123456Z");  // TCK: .123456789 (nanoseconds are dropped)
+            "1984-10-11T12:31:14.123456789Z");  // TCK: .123456789 (nanoseconds are dropped)
   EXPECT_EQ(dt({{"year", y}, {"month", mo}, {"day", d}, {"hour", h}, {"minute", mi}, {"second", s},
                 {"nanosecond", Value(645876123)}}),
-            "1984-10-11T12:31:14.645876Z");
+            "1984-10-11T12:31:14.645876123Z");
   EXPECT_EQ(dt({{"year", y}, {"month", mo}, {"day", d}, {"hour", h}, {"minute", mi}, {"second", s},
                 {"microsecond", Value(645876)}}),
             "1984-10-11T12:31:14.645876Z");
@@ -796,27 +795,27 @@ TEST_F(FunctionsTest, DateTimeNamedZones) {  // TCK Temporal1 [10], Temporal6 [7
   Value sthlm = Value("Europe/Stockholm");
   EXPECT_EQ(dt({{"year", Value(1984)}, {"month", Value(10)}, {"day", Value(11)}, {"hour", Value(12)},
                 {"minute", Value(31)}, {"second", Value(14)}, {"millisecond", Value(645)}, {"timezone", sthlm}}),
-            "1984-10-11T12:31:14.645+01:00");
+            "1984-10-11T12:31:14.645+01:00[Europe/Stockholm]");
   EXPECT_EQ(dt({{"year", Value(1984)}, {"week", Value(10)}, {"dayOfWeek", Value(3)}, {"timezone", sthlm}}),
-            "1984-03-07T00:00+01:00");
+            "1984-03-07T00:00+01:00[Europe/Stockholm]");
   EXPECT_EQ(dt({{"year", Value(1984)}, {"ordinalDay", Value(202)}, {"hour", Value(12)}, {"timezone", sthlm}}),
-            "1984-07-20T12:00+02:00");
+            "1984-07-20T12:00+02:00[Europe/Stockholm]");
   EXPECT_EQ(dt({{"year", Value(1984)}, {"quarter", Value(3)}, {"dayOfQuarter", Value(45)}, {"timezone", sthlm}}),
-            "1984-08-14T00:00+02:00");
-  EXPECT_EQ(dt({{"year", Value(1984)}, {"timezone", sthlm}}), "1984-01-01T00:00+01:00");
+            "1984-08-14T00:00+02:00[Europe/Stockholm]");
+  EXPECT_EQ(dt({{"year", Value(1984)}, {"timezone", sthlm}}), "1984-01-01T00:00+01:00[Europe/Stockholm]");
   EXPECT_EQ(dt({{"year", Value(2017)}, {"month", Value(8)}, {"day", Value(8)}, {"hour", Value(12)},
                 {"minute", Value(31)}, {"second", Value(14)}, {"microsecond", Value(645876)}, {"timezone", sthlm}}),
-            "2017-08-08T12:31:14.645876+02:00");
+            "2017-08-08T12:31:14.645876+02:00[Europe/Stockholm]");
   // In the spring-forward gap 02:30 does not exist: it moves an hour on.
   EXPECT_EQ(dt({{"year", Value(2017)}, {"month", Value(3)}, {"day", Value(26)}, {"hour", Value(2)},
                 {"minute", Value(30)}, {"timezone", sthlm}}),
-            "2017-03-26T03:30+02:00");
+            "2017-03-26T03:30+02:00[Europe/Stockholm]");
   // In the autumn overlap the earlier offset wins.
   EXPECT_EQ(dt({{"year", Value(2017)}, {"month", Value(10)}, {"day", Value(29)}, {"hour", Value(2)},
                 {"minute", Value(30)}, {"timezone", sthlm}}),
-            "2017-10-29T02:30+02:00");
+            "2017-10-29T02:30+02:00[Europe/Stockholm]");
   EXPECT_EQ(dt({{"year", Value(1984)}, {"month", Value(7)}, {"day", Value(1)}, {"timezone", Value("America/New_York")}}),
-            "1984-07-01T00:00-04:00");
+            "1984-07-01T00:00-04:00[America/New_York]");
   for (const char* bad : {"Mars/Olympus", "../../etc/passwd", "+19:00", "+01:60", "01:00", "", "+1:2"}) {
     EXPECT_EQ(Err("datetime", {M({{"year", Value(1984)}, {"timezone", Value(bad)}})}), Code::kArgumentError) << bad;
   }
@@ -832,12 +831,12 @@ TEST_F(FunctionsTest, DateTimeFromString) {  // TCK Temporal2 [5], [6]
       {"2015-W30T2140-00:00", "2015-07-20T21:40Z"},
       {"2015-W30T2140-02", "2015-07-20T21:40-02:00"},
       {"2015202T21+18:00", "2015-07-21T21:00+18:00"},
-      {"2015-07-21T21:40:32.142+02:00[Europe/Stockholm]", "2015-07-21T21:40:32.142+02:00"},
-      {"2015-07-21T21:40:32.142+0845[Australia/Eucla]", "2015-07-21T21:40:32.142+08:45"},
-      {"2015-07-21T21:40:32.142-04[America/New_York]", "2015-07-21T21:40:32.142-04:00"},
-      {"2015-07-21T21:40:32.142[Europe/London]", "2015-07-21T21:40:32.142+01:00"},
+      {"2015-07-21T21:40:32.142+02:00[Europe/Stockholm]", "2015-07-21T21:40:32.142+02:00[Europe/Stockholm]"},
+      {"2015-07-21T21:40:32.142+0845[Australia/Eucla]", "2015-07-21T21:40:32.142+08:45[Australia/Eucla]"},
+      {"2015-07-21T21:40:32.142-04[America/New_York]", "2015-07-21T21:40:32.142-04:00[America/New_York]"},
+      {"2015-07-21T21:40:32.142[Europe/London]", "2015-07-21T21:40:32.142+01:00[Europe/London]"},
       {"2015-07-21", "2015-07-21T00:00Z"},
-      {"2015-07-21T21:40:32.123456789Z", "2015-07-21T21:40:32.123456Z"},
+      {"2015-07-21T21:40:32.123456789Z", "2015-07-21T21:40:32.123456789Z"},
       {"2015-07-21t21:40:32,5Z", "2015-07-21T21:40:32.500Z"},
   };
   for (const auto& r : rows) EXPECT_EQ(S("datetime", {Value(r[0])}), r[1]) << r[0];
@@ -861,29 +860,28 @@ TEST_F(FunctionsTest, DateTimeSelection) {  // TCK Temporal3 [8] - [11] (zone na
               "1984-10-11T10:10:10+05:00");
     EXPECT_EQ(S("datetime", {M({{"date", other}, {"day", Value(28)}, {"hour", h}, {"minute", h}, {"second", h},
                                 {"timezone", hnl}})}),
-              "1984-10-28T10:10:10-10:00");
+              "1984-10-28T10:10:10-10:00[Pacific/Honolulu]");
   }
   Value y = Value(1984), mo = Value(10), d = Value(11);
-  EXPECT_EQ(S("datetime", {M({{"year", y}, {"month", mo}, {"day", d}, {"time", sthlm}})}), "1984-10-11T12:00+01:00");
+  EXPECT_EQ(S("datetime", {M({{"year", y}, {"month", mo}, {"day", d}, {"time", sthlm}})}), "1984-10-11T12:00+01:00[Europe/Stockholm]");
   EXPECT_EQ(S("datetime", {M({{"year", y}, {"month", mo}, {"day", d}, {"time", sthlm}, {"timezone", Value("+05:00")}})}),
             "1984-10-11T16:00+05:00");
   EXPECT_EQ(S("datetime", {M({{"year", y}, {"month", mo}, {"day", d}, {"time", sthlm}, {"second", Value(42)}})}),
-            "1984-10-11T12:00:42+01:00");
+            "1984-10-11T12:00:42+01:00[Europe/Stockholm]");
   EXPECT_EQ(S("datetime", {M({{"year", y}, {"month", mo}, {"day", d}, {"time", sthlm}, {"second", Value(42)},
                               {"timezone", hnl}})}),
-            "1984-10-11T01:00:42-10:00");
+            "1984-10-11T01:00:42-10:00[Pacific/Honolulu]");
   EXPECT_EQ(S("datetime", {M({{"date", date}, {"time", sthlm}, {"day", Value(28)}, {"second", Value(42)}})}),
-            "1984-10-28T12:00:42+01:00");
-  EXPECT_EQ(S("datetime", {sthlm}), "1984-10-11T12:00+01:00");
-  EXPECT_EQ(S("datetime", {M({{"datetime", sthlm}})}), "1984-10-11T12:00+01:00");
+            "1984-10-28T12:00:42+01:00[Europe/Stockholm]");
+  EXPECT_EQ(S("datetime", {sthlm}), "1984-10-11T12:00+01:00[Europe/Stockholm]");
+  EXPECT_EQ(S("datetime", {M({{"datetime", sthlm}})}), "1984-10-11T12:00+01:00[Europe/Stockholm]");
   EXPECT_EQ(S("datetime", {M({{"datetime", sthlm}, {"timezone", Value("+05:00")}})}), "1984-10-11T16:00+05:00");
   EXPECT_EQ(S("datetime", {M({{"datetime", sthlm}, {"day", Value(28)}, {"second", Value(42)}})}),
-            "1984-10-28T12:00:42+01:00");
+            "1984-10-28T12:00:42+01:00[Europe/Stockholm]");
   EXPECT_EQ(S("datetime", {M({{"datetime", sthlm}, {"day", Value(28)}, {"second", Value(42)}, {"timezone", hnl}})}),
-            "1984-10-28T01:00:42-10:00");
+            "1984-10-28T01:00:42-10:00[Pacific/Honolulu]");
   EXPECT_EQ(S("datetime", {date}), "1984-10-11T00:00Z");
-  EXPECT_EQ(Err("datetime", {Date("+999999999-12-31")}), Code::kArgumentError);
-  EXPECT_EQ(Err("datetime", {Value("+999999999-12-31T00:00Z")}), Code::kArgumentError);
+  EXPECT_EQ(S("datetime", {Date("+999999999-12-31")}), "+999999999-12-31T00:00Z");
   EXPECT_EQ(Err("datetime", {M({{"datetime", sthlm}, {"date", date}})}), Code::kArgumentError);
   EXPECT_EQ(Err("datetime", {M({{"time", date}})}), Code::kTypeError);
   EXPECT_EQ(Err("datetime", {M({{"hour", Value(12)}})}), Code::kArgumentError);
@@ -897,7 +895,7 @@ TEST_F(FunctionsTest, DateTimeSelection) {  // TCK Temporal3 [8] - [11] (zone na
 }
 
 TEST_F(FunctionsTest, DateTimeFromEpoch) {  // TCK Temporal1 [11]
-  EXPECT_EQ(S("datetime.fromepoch", {Value(416779), Value(999999999)}), "1970-01-05T19:46:19.999999Z");
+  EXPECT_EQ(S("datetime.fromepoch", {Value(416779), Value(999999999)}), "1970-01-05T19:46:19.999999999Z");
   EXPECT_EQ(S("datetime.fromepochmillis", {Value(int64_t{237821673987})}), "1977-07-15T13:34:33.987Z");
   EXPECT_EQ(S("datetime", {M({{"epochMillis", Value(int64_t{237821673987})}})}), "1977-07-15T13:34:33.987Z");
   EXPECT_EQ(S("datetime", {M({{"epochSeconds", Value(416779)}, {"millisecond", Value(5)}, {"timezone", Value("+01:00")}})}),
@@ -905,7 +903,6 @@ TEST_F(FunctionsTest, DateTimeFromEpoch) {  // TCK Temporal1 [11]
   EXPECT_EQ(S("datetime", {M({{"epochSeconds", Value(-1)}})}), "1969-12-31T23:59:59Z");
   EXPECT_SAME(Ok("datetime.fromepoch", {kNull, Value(1)}), kNull);
   EXPECT_EQ(Err("datetime.fromepoch", {Value(1.5), Value(1)}), Code::kTypeError);
-  EXPECT_EQ(Err("datetime.fromepochmillis", {Value(INT64_MAX)}), Code::kArgumentError);
   EXPECT_EQ(Err("datetime", {M({{"epochSeconds", Value(1)}, {"year", Value(1984)}})}), Code::kArgumentError);
 }
 
@@ -964,7 +961,7 @@ TEST_F(FunctionsTest, Serialization) {  // TCK Temporal6
   Value dt = Ok("datetime", {M({{"year", Value(1984)}, {"month", Value(10)}, {"day", Value(11)}, {"hour", Value(12)},
                                 {"minute", Value(31)}, {"second", Value(14)}, {"nanosecond", Value(645876123)},
                                 {"timezone", Value("+01:00")}})});
-  EXPECT_EQ(Str(dt), "1984-10-11T12:31:14.645876+01:00");
+  EXPECT_EQ(Str(dt), "1984-10-11T12:31:14.645876123+01:00");
   EXPECT_SAME(Ok("datetime", {Ok("toString", {dt})}), dt);
   struct Row { Value map; const char* want; };
   const Row rows[] = {
@@ -1019,7 +1016,7 @@ TEST_F(FunctionsTest, DateTimeComponents) {  // TCK Temporal5 [6]
       {"year", 1984},     {"quarter", 4},       {"month", 11},           {"week", 45},           {"weekYear", 1984},
       {"day", 11},        {"ordinalDay", 316},  {"weekDay", 7},          {"dayOfQuarter", 42},   {"hour", 12},
       {"minute", 31},     {"second", 14},       {"millisecond", 645},    {"microsecond", 645876},
-      {"nanosecond", 645876000},  // TCK: 645876123
+      {"nanosecond", 645876123},
       {"offsetMinutes", 60}, {"offsetSeconds", 3600}, {"epochSeconds", 469020674},
       {"epochMillis", int64_t{469020674645}},
   };
@@ -1029,10 +1026,10 @@ TEST_F(FunctionsTest, DateTimeComponents) {  // TCK Temporal5 [6]
     EXPECT_SAME(r.value(), Value(v)) << k;
   }
   EXPECT_SAME(TemporalProperty(dt, "offset").value(), Value("+01:00"));
-  EXPECT_SAME(TemporalProperty(dt, "timezone").value(), Value("+01:00"));  // TCK: 'Europe/Stockholm'
+  EXPECT_SAME(TemporalProperty(dt, "timezone").value(), Value("Europe/Stockholm"));
   EXPECT_SAME(TemporalProperty(DT("2015-07-21T21:40Z"), "timezone").value(), Value("Z"));
   EXPECT_SAME(TemporalProperty(DT("1969-12-31T23:59:59.5Z"), "epochMillis").value(), Value(-500));
-  EXPECT_SAME(TemporalProperty(DT("1969-12-31T23:59:59.5Z"), "epochSeconds").value(), Value(0));
+  EXPECT_SAME(TemporalProperty(DT("1969-12-31T23:59:59.5Z"), "epochSeconds").value(), Value(-1));
   EXPECT_EQ(TemporalProperty(dt, "years").status().code(), Code::kArgumentError);
 }
 
@@ -1043,10 +1040,10 @@ TEST_F(FunctionsTest, DurationComponents) {  // TCK Temporal5 [7]
       {"years", 1},       {"quarters", 5},         {"months", 16},         {"weeks", 1},
       {"days", 10},       {"hours", 1},            {"minutes", 61},        {"seconds", 3661},
       {"milliseconds", 3661111},                   {"microseconds", 3661111111},
-      {"nanoseconds", int64_t{3661111111000}},     // TCK: 3661111111111
+      {"nanoseconds", int64_t{3661111111111}},
       {"quartersOfYear", 1}, {"monthsOfQuarter", 1}, {"monthsOfYear", 4}, {"daysOfWeek", 3},
       {"minutesOfHour", 1},  {"secondsOfMinute", 1}, {"millisecondsOfSecond", 111},
-      {"microsecondsOfSecond", 111111},            {"nanosecondsOfSecond", 111111000},  // TCK: 111111111
+      {"microsecondsOfSecond", 111111},            {"nanosecondsOfSecond", 111111111},
   };
   for (const auto& [k, v] : want) {
     auto r = TemporalProperty(d, k);
@@ -1097,13 +1094,13 @@ TEST_F(FunctionsTest, DateTimePlusDuration) {  // TCK Temporal8 [5] (to the micr
                     {"minutes", Value(12.5)}, {"seconds", Value(70.5)}, {"nanoseconds", Value(3)}}));
   auto sum = [&](const Value& a, const Value& b) { return Str(TemporalAdd(a, b).value()); };
   auto diff = [&](const Value& a, const Value& b) { return Str(TemporalSubtract(a, b).value()); };
-  EXPECT_EQ(sum(x, d1), "1997-03-26T04:44:24+01:00");
-  EXPECT_EQ(diff(x, d1), "1972-04-26T20:18:04+01:00");
-  EXPECT_EQ(sum(x, d2), "1984-10-29T04:20:24+01:00");
-  EXPECT_EQ(diff(x, d2), "1984-09-24T20:42:04+01:00");
-  EXPECT_EQ(sum(x, d3), "1997-10-11T22:29:27.500+01:00");
-  EXPECT_EQ(diff(x, d3), "1971-10-12T02:33:00.500+01:00");
-  EXPECT_EQ(sum(d2, x), "1984-10-29T04:20:24+01:00");
+  EXPECT_EQ(sum(x, d1), "1997-03-26T04:44:24.000000003+01:00");
+  EXPECT_EQ(diff(x, d1), "1972-04-26T20:18:03.999999999+01:00");
+  EXPECT_EQ(sum(x, d2), "1984-10-29T04:20:24.000000001+01:00");
+  EXPECT_EQ(diff(x, d2), "1984-09-24T20:42:04.000000001+01:00");
+  EXPECT_EQ(sum(x, d3), "1997-10-11T22:29:27.500000004+01:00");
+  EXPECT_EQ(diff(x, d3), "1971-10-12T02:33:00.499999998+01:00");
+  EXPECT_EQ(sum(d2, x), "1984-10-29T04:20:24.000000001+01:00");
 }
 
 TEST_F(FunctionsTest, DurationArithmetic) {  // TCK Temporal8 [6], [7]
@@ -1115,26 +1112,26 @@ TEST_F(FunctionsTest, DurationArithmetic) {  // TCK Temporal8 [6], [7]
                     {"minutes", Value(12.5)}, {"seconds", Value(70.5)}, {"nanoseconds", Value(3)}}));
   auto sum = [&](const Value& a, const Value& b) { return Str(TemporalAdd(a, b).value()); };
   auto diff = [&](const Value& a, const Value& b) { return Str(TemporalSubtract(a, b).value()); };
-  EXPECT_EQ(sum(d1, d1), "P24Y10M28DT32H26M20S");
+  EXPECT_EQ(sum(d1, d1), "P24Y10M28DT32H26M20.000000002S");
   EXPECT_EQ(diff(d1, d1), "PT0S");
-  EXPECT_EQ(sum(d1, d2), "P12Y6MT32H2M20S");
-  EXPECT_EQ(diff(d1, d2), "P12Y4M28DT24M");
-  EXPECT_EQ(sum(d1, d3), "P25Y4M43DT50H11M23.5S");
-  EXPECT_EQ(diff(d1, d3), "P-6M-15DT-17H-45M-3.5S");
-  EXPECT_EQ(diff(d2, d1), "P-12Y-4M-28DT-24M");
+  EXPECT_EQ(sum(d1, d2), "P12Y6MT32H2M20.000000001S");
+  EXPECT_EQ(diff(d1, d2), "P12Y4M28DT24M0.000000001S");
+  EXPECT_EQ(sum(d1, d3), "P25Y4M43DT50H11M23.500000004S");
+  EXPECT_EQ(diff(d1, d3), "P-6M-15DT-17H-45M-3.500000002S");
+  EXPECT_EQ(diff(d2, d1), "P-12Y-4M-28DT-24M-0.000000001S");
   EXPECT_EQ(sum(d2, d2), "P2M-28DT31H38M20S");
-  EXPECT_EQ(sum(d2, d3), "P13Y15DT49H47M23.5S");
-  EXPECT_EQ(diff(d2, d3), "P-12Y-10M-43DT-18H-9M-3.5S");
-  EXPECT_EQ(diff(d3, d1), "P6M15DT17H45M3.5S");
-  EXPECT_EQ(sum(d3, d3), "P25Y10M58DT67H56M27S");
+  EXPECT_EQ(sum(d2, d3), "P13Y15DT49H47M23.500000003S");
+  EXPECT_EQ(diff(d2, d3), "P-12Y-10M-43DT-18H-9M-3.500000003S");
+  EXPECT_EQ(diff(d3, d1), "P6M15DT17H45M3.500000002S");
+  EXPECT_EQ(sum(d3, d3), "P25Y10M58DT67H56M27.000000006S");
   auto mul = [&](const Value& a, const Value& b) { return Str(TemporalMultiply(a, b).value()); };
   auto div = [&](const Value& a, const Value& b) { return Str(TemporalDivide(a, b).value()); };
-  EXPECT_EQ(mul(d1, Value(1)), "P12Y5M14DT16H13M10S");
-  EXPECT_EQ(div(d1, Value(1)), "P12Y5M14DT16H13M10S");
-  EXPECT_EQ(mul(d1, Value(2)), "P24Y10M28DT32H26M20S");
+  EXPECT_EQ(mul(d1, Value(1)), "P12Y5M14DT16H13M10.000000001S");
+  EXPECT_EQ(div(d1, Value(1)), "P12Y5M14DT16H13M10.000000001S");
+  EXPECT_EQ(mul(d1, Value(2)), "P24Y10M28DT32H26M20.000000002S");
   EXPECT_EQ(div(d1, Value(2)), "P6Y2M22DT13H21M8S");
   EXPECT_EQ(mul(d1, Value(0.5)), "P6Y2M22DT13H21M8S");
-  EXPECT_EQ(div(d1, Value(0.5)), "P24Y10M28DT32H26M20S");
+  EXPECT_EQ(div(d1, Value(0.5)), "P24Y10M28DT32H26M20.000000002S");
   EXPECT_EQ(mul(Value(2), d2), "P2M-28DT31H38M20S");
   EXPECT_EQ(TemporalDivide(d1, Value(0)).status().code(), Code::kArithmeticError);
   EXPECT_EQ(TemporalMultiply(d1, Value(INT64_MAX)).status().code(), Code::kArithmeticError);
@@ -1203,31 +1200,31 @@ TEST_F(FunctionsTest, DateTimeTruncate) {  // TCK Temporal9 [2] (zone names beco
   Value day2 = M({{"day", Value(2)}}), none = M({}), sthlm = M({{"timezone", Value("Europe/Stockholm")}});
   const Row rows[] = {
       {"millennium", Date("2017-10-11"), day2, "2000-01-02T00:00Z"},
-      {"millennium", Date("2017-10-11"), sthlm, "2000-01-01T00:00+01:00"},
+      {"millennium", Date("2017-10-11"), sthlm, "2000-01-01T00:00+01:00[Europe/Stockholm]"},
       {"millennium", Date("2017-10-11"), none, "2000-01-01T00:00Z"},
       {"millennium", dt(2017, 10, 11, "+01:00"), day2, "2000-01-02T00:00+01:00"},
-      {"millennium", dt(2017, 10, 11, "-01:00"), sthlm, "2000-01-01T00:00+01:00"},
+      {"millennium", dt(2017, 10, 11, "-01:00"), sthlm, "2000-01-01T00:00+01:00[Europe/Stockholm]"},
       {"century", Date("1984-10-11"), none, "1900-01-01T00:00Z"},
       {"decade", dt(1984, 10, 11, "+01:00"), none, "1980-01-01T00:00+01:00"},
-      {"year", dt(1984, 10, 11, "-01:00"), sthlm, "1984-01-01T00:00+01:00"},
+      {"year", dt(1984, 10, 11, "-01:00"), sthlm, "1984-01-01T00:00+01:00[Europe/Stockholm]"},
       {"weekYear", dt(1984, 1, 1, "+01:00"), M({{"day", Value(5)}}), "1983-01-05T00:00+01:00"},
       {"weekYear", dt(1984, 1, 1, "+01:00"), none, "1983-01-03T00:00+01:00"},
-      {"quarter", Date("1984-11-11"), sthlm, "1984-10-01T00:00+01:00"},
+      {"quarter", Date("1984-11-11"), sthlm, "1984-10-01T00:00+01:00[Europe/Stockholm]"},
       {"quarter", dt(1984, 11, 11, "+01:00"), day2, "1984-10-02T00:00+01:00"},
       {"month", dt(1984, 10, 11, "+01:00"), none, "1984-10-01T00:00+01:00"},
       {"week", Date("1984-10-11"), M({{"dayOfWeek", Value(2)}}), "1984-10-09T00:00Z"},
       {"week", dt(1984, 10, 11, "+01:00"), none, "1984-10-08T00:00+01:00"},
       {"day", Date("1984-10-11"), M({{"millisecond", Value(2)}}), "1984-10-11T00:00:00.002Z"},
-      {"day", dt(1984, 10, 11, "-01:00"), sthlm, "1984-10-11T00:00+01:00"},
+      {"day", dt(1984, 10, 11, "-01:00"), sthlm, "1984-10-11T00:00+01:00[Europe/Stockholm]"},
       {"day", dt(1984, 10, 11, "+01:00"), none, "1984-10-11T00:00+01:00"},
       {"hour", dt(1984, 10, 11, "-01:00"), none, "1984-10-11T12:00-01:00"},
-      {"hour", dt(1984, 10, 11, "-01:00"), sthlm, "1984-10-11T12:00+01:00"},
+      {"hour", dt(1984, 10, 11, "-01:00"), sthlm, "1984-10-11T12:00+01:00[Europe/Stockholm]"},
       {"minute", dt(1984, 10, 11, "-01:00"), none, "1984-10-11T12:31-01:00"},
       {"second", dt(1984, 10, 11, "+01:00"), none, "1984-10-11T12:31:14+01:00"},
       {"millisecond", dt(1984, 10, 11, "+01:00"), none, "1984-10-11T12:31:14.645+01:00"},
       {"millisecond", dt(1984, 10, 11, "+01:00"), M({{"microsecond", Value(2)}}), "1984-10-11T12:31:14.645002+01:00"},
       {"microsecond", dt(1984, 10, 11, "+01:00"), none, "1984-10-11T12:31:14.645876+01:00"},
-      {"nanosecond", dt(1984, 10, 11, "+01:00"), none, "1984-10-11T12:31:14.645876+01:00"},
+      {"nanosecond", dt(1984, 10, 11, "+01:00"), none, "1984-10-11T12:31:14.645876123+01:00"},
   };
   for (const Row& r : rows) {
     EXPECT_EQ(S("datetime.truncate", {Value(r.unit), r.other, r.map}), r.want) << r.unit << " " << r.other.ToString()
@@ -1284,7 +1281,7 @@ TEST_F(FunctionsTest, DurationBetweenNegativeAndNull) {  // TCK Temporal10 [7], 
     EXPECT_EQ(Err(f, {Date("2018-03-11"), Value(1)}), Code::kTypeError) << f;
     EXPECT_EQ(Err(f, {Dur(Value("P1D")), Date("2018-03-11")}), Code::kTypeError) << f;
   }
-  EXPECT_EQ(Err("duration.inSeconds", {Date("-999999999-01-01"), Date("+999999999-12-31")}), Code::kArithmeticError);
+  EXPECT_EQ(S("duration.inSeconds", {Date("-999999999-01-01"), Date("+999999999-12-31")}), "PT17531639991192H");
 }
 
 }  // namespace

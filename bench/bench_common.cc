@@ -1,0 +1,216 @@
+#include "bench_common.h"
+
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace dyad::bench {
+
+namespace {
+
+bool ParseFile(const std::string& path, rapidjson::Document* doc, std::string* error) {
+  std::ifstream f(path);
+  if (!f) {
+    *error = "cannot read " + path;
+    return false;
+  }
+  std::stringstream ss;
+  ss << f.rdbuf();
+  doc->Parse(ss.str().c_str());
+  if (doc->HasParseError()) {
+    *error = path + ": not valid JSON";
+    return false;
+  }
+  return true;
+}
+
+std::string Str(const rapidjson::Value& obj, const char* name) {
+  auto it = obj.FindMember(name);
+  return it != obj.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+}
+
+// A bound as text: integers printed plainly, strings as they are.
+std::string Bound(const rapidjson::Value& v, bool* number) {
+  if (v.IsInt64()) {
+    *number = true;
+    return std::to_string(v.GetInt64());
+  }
+  *number = false;
+  return v.IsString() ? v.GetString() : "";
+}
+
+}  // namespace
+
+bool ReadWorkload(const std::string& path, const std::string& dataset, Workload* out, std::string* error) {
+  rapidjson::Document doc;
+  if (!ParseFile(path, &doc, error)) return false;
+  if (!doc.IsObject() || !doc.HasMember("datasets") || !doc["datasets"].HasMember(dataset.c_str())) {
+    *error = path + " has no dataset " + dataset;
+    return false;
+  }
+  const rapidjson::Value& ds = doc["datasets"][dataset.c_str()];
+  const rapidjson::Value& csr = ds["csr"];
+  out->csr.both = Str(csr, "dir") == "both";
+  out->csr.type = Str(csr, "type");
+  out->csr.q1 = Str(csr, "q1");
+  out->csr.q8 = Str(csr, "q8");
+  out->csr.q8_label = Str(csr, "q8_label");
+  for (const auto& q : ds["queries"].GetArray()) {
+    QuerySpec s;
+    s.id = Str(q, "id");
+    s.what = Str(q, "what");
+    s.check = Str(q, "check");
+    s.dyad = Str(q, "dyad");
+    for (const auto& p : q["params"].GetArray()) s.params.push_back(p.GetString());
+    out->queries.push_back(std::move(s));
+  }
+  return true;
+}
+
+bool ReadStarts(const std::string& path, std::vector<StartRow>* out, std::string* error) {
+  rapidjson::Document doc;
+  if (!ParseFile(path, &doc, error)) return false;
+  if (!doc.IsArray()) {
+    *error = path + ": expected an array";
+    return false;
+  }
+  for (const auto& r : doc.GetArray()) {
+    StartRow s;
+    s.k = Str(r, "k");
+    s.k2 = Str(r, "k2");
+    s.lo = Bound(r["lo"], &s.bounds_are_numbers);
+    s.hi = Bound(r["hi"], &s.bounds_are_numbers);
+    out->push_back(std::move(s));
+  }
+  return true;
+}
+
+namespace {
+
+double CpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+}  // namespace
+
+QueryFigures TimeQuery(const std::string& id, size_t starts, int reps, double budget_s,
+                       const std::function<bool(size_t, std::string*)>& run_query) {
+  double last_cpu = 0;
+  auto run = [&](size_t i, std::string* check, double* ms) {
+    double c0 = CpuMs();
+    auto t0 = std::chrono::steady_clock::now();
+    bool ok = run_query(i, check);
+    *ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    last_cpu = CpuMs() - c0;
+    return ok;
+  };
+  QueryFigures f;
+  f.id = id;
+  double first_ms = 0;
+  std::string check;
+  // The first start row's warm-up also estimates the cost of one run.
+  if (!run(0, &check, &first_ms)) {
+    f.error = check;
+    return f;
+  }
+  double per_start_ms = std::max(first_ms, 1e-6) * (1 + reps);
+  int n = reps;
+  bool warm = true;
+  if (per_start_ms * starts > budget_s * 1000) {
+    n = std::max(1, static_cast<int>(budget_s * 1000 / (std::max(first_ms, 1e-6) * starts)) - 1);
+    n = std::min(n, reps);
+    warm = first_ms * starts * (n + 1) <= budget_s * 1000;
+  }
+  // Hubs make some start rows far slower than the first: once the budget is
+  // spent, the remaining rows get one run each and no warm-up.
+  double spent_ms = first_ms;
+  for (size_t i = 0; i < starts; ++i) {
+    bool over = spent_ms > budget_s * 1000;
+    double ms = 0;
+    if (i > 0 && warm && !over) {
+      if (!run(i, &check, &ms)) {
+        f.error = check;
+        return f;
+      }
+      spent_ms += ms;
+    }
+    std::string c;
+    for (int r = 0; r < (over ? 1 : n); ++r) {
+      if (!run(i, &c, &ms)) {
+        f.error = c;
+        return f;
+      }
+      spent_ms += ms;
+      f.ms.push_back(ms);
+      f.cpu_ms.push_back(last_cpu);
+      if (c == "timeout") break;  // no point in repeating it
+    }
+    f.checks.push_back(c);
+  }
+  return f;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t rank = static_cast<size_t>(std::ceil(p * v.size()));
+  return v[std::clamp<size_t>(rank, 1, v.size()) - 1];
+}
+
+long PeakRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+void PrintReport(const std::string& system, double setup_s, const std::vector<QueryFigures>& figures) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  w.Key("system");
+  w.String(system.c_str());
+  w.Key("setup_s");
+  w.Double(setup_s);
+  w.Key("peak_rss_kb");
+  w.Int64(PeakRssKb());
+  w.Key("queries");
+  w.StartObject();
+  for (const auto& f : figures) {
+    w.Key(f.id.c_str());
+    w.StartObject();
+    if (!f.error.empty()) {
+      w.Key("error");
+      w.String(f.error.c_str());
+    }
+    w.Key("median_ms");
+    w.Double(Percentile(f.ms, 0.5));
+    w.Key("p95_ms");
+    w.Double(Percentile(f.ms, 0.95));
+    w.Key("cpu_median_ms");
+    w.Double(Percentile(f.cpu_ms, 0.5));
+    w.Key("runs");
+    w.Int64(static_cast<int64_t>(f.ms.size()));
+    w.Key("checks");
+    w.StartArray();
+    for (const auto& c : f.checks) w.String(c.c_str());
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndObject();
+  w.EndObject();
+  printf("%s\n", buf.GetString());
+}
+
+}  // namespace dyad::bench

@@ -1,0 +1,1 @@
+MERGE (n:M {k: 1}) ON MATCH SET n.hits = coalesce(n.hits, 0) + 1 RETURN n.hits AS hits

@@ -1,0 +1,1 @@
+PROFILE CREATE (:Scratch)

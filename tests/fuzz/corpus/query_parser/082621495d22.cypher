@@ -1,0 +1,1 @@
+MATCH (n:A) SET n.x = 2 WITH n RETURN 1 / 0 AS boom

@@ -1,0 +1,1 @@
+UNWIND [42, 42, 42, 42, 42] AS x CREATE (n:M {num: x}) RETURN n.num AS num SKIP 2 LIMIT 2

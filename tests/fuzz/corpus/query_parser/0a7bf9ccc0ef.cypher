@@ -1,0 +1,1 @@
+UNWIND [10.0, 20.0, 30.0, 40.0, 50.0] AS x RETURN percentileDisc(x, 0.5) AS d, percentileCont(x, 0.25) AS c

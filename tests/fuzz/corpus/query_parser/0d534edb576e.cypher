@@ -1,0 +1,1 @@
+CREATE (a), (b) MERGE (a)-->(b)

@@ -1,0 +1,1 @@
+UNWIND [[1, 2], [1, 2], {a: 1}, {a: 1}] AS v RETURN DISTINCT v

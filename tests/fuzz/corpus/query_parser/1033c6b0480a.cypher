@@ -1,0 +1,1 @@
+MATCH (:N {name: 'a'})-[:R*4..]->(x) RETURN x

@@ -1,0 +1,1 @@
+RETURN 1 + 2 AS a, 7 - 10 AS b, 6 * 7 AS c, 7 / 2 AS d, -7 / 2 AS e, 7 % 3 AS f, -7 % 3 AS g

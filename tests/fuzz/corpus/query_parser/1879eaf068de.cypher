@@ -1,0 +1,1 @@
+CALL db.labels() YIELD label WHERE label <> 'A' RETURN collect(label) AS ls

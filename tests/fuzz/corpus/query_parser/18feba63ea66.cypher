@@ -1,0 +1,1 @@
+MATCH (n:D) DETACH DELETE n RETURN count(*) AS deleted

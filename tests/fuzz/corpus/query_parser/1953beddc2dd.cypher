@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name STARTS WITH 'D' OR n.name ENDS WITH 'e' RETURN n.name AS name

@@ -1,0 +1,1 @@
+RETURN count(count(1)) AS c

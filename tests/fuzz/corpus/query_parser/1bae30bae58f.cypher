@@ -1,0 +1,1 @@
+MATCH (n:N) RETURN DISTINCT n.x AS x

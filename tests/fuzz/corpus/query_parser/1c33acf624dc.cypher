@@ -1,0 +1,1 @@
+MATCH (p:P) OPTIONAL MATCH (p)-[:KNOWS]->(f) WITH p, count(f) AS friends RETURN p.name AS p, friends

@@ -1,0 +1,1 @@
+RETURN any(x IN [null, 1] WHERE x > 1) AS an, all(x IN [null, 2] WHERE x > 1) AS al

@@ -1,0 +1,1 @@
+PROFILE CREATE (z:Z) RETURN labels(z) AS l

@@ -1,0 +1,1 @@
+UNWIND [1, 2.5] AS x RETURN sum(x) AS s, avg(x) AS a

@@ -1,0 +1,1 @@
+OPTIONAL MATCH (n:Nothing) RETURN count(n) AS c, count(*) AS all

@@ -1,0 +1,1 @@
+RETURN CASE null WHEN null THEN 'null' ELSE 'else' END AS s

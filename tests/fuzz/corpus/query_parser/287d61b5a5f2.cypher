@@ -1,0 +1,1 @@
+RETURN [x IN range(1, 10) WHERE x % 3 = 0] AS threes, [x IN [[1, 2], [3]] | size(x)] AS sizes

@@ -1,0 +1,1 @@
+MATCH (n:N) SET n.j = n.i

@@ -1,0 +1,1 @@
+RETURN any(x IN [1, 2] WHERE x > 1) AS an, all(x IN [1, 2] WHERE x > 1) AS al, none(x IN [1, 2] WHERE x > 5) AS no, single(x IN [1, 2] WHERE x > 1) AS si

@@ -1,0 +1,1 @@
+MATCH (n:DelR) DETACH DELETE n RETURN n.num

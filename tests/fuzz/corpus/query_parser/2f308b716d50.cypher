@@ -1,0 +1,1 @@
+MATCH (n:N) WHERE n.x = 2 WITH n.y AS y, n.x AS x RETURN *

@@ -1,0 +1,1 @@
+MATCH (x:N {name: 'a'}), (y:N {name: 'z'}) OPTIONAL MATCH p = shortestPath((x)-[:R*]->(y)) RETURN p

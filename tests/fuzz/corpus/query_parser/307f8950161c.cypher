@@ -1,0 +1,1 @@
+MATCH (n:A) RETURN n.n AS n UNION MATCH (n:B) RETURN n.n AS n

@@ -1,0 +1,1 @@
+EXPLAIN MATCH (n {key: 'kyoto_protocol'})-[r]->(m) RETURN m.name

@@ -1,0 +1,1 @@
+MATCH (n:T) REMOVE n:Extra RETURN labels(n) AS l

@@ -1,0 +1,1 @@
+MATCH (n:Lonely) DELETE n

@@ -1,0 +1,1 @@
+UNWIND [1, 2, 3] AS x RETURN count(*) * 10 AS c, sum(x * 2) AS s

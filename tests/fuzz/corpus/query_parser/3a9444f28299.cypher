@@ -1,0 +1,1 @@
+MERGE (a:X2 {id: 1}) MERGE (a)-[:T]->(b:Y2 {id: 2}) MERGE (a)-[:T]->(c:Y2 {id: 2}) RETURN b = c AS same

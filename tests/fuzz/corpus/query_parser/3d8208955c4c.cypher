@@ -1,0 +1,1 @@
+MATCH (n:P) WHERE EXISTS { (n)-[:R]->(:P {name: 'Cid'}) } RETURN n.name AS name

@@ -1,0 +1,1 @@
+MERGE (n:M {k: 1}) RETURN n.k AS k

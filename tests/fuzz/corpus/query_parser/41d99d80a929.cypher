@@ -1,0 +1,1 @@
+PROFILE MATCH (a:A) RETURN a.x AS x

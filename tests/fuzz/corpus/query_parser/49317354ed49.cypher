@@ -1,0 +1,1 @@
+UNWIND range(1, 10) AS i WITH i ORDER BY i DESC LIMIT 3 RETURN sum(i) AS s

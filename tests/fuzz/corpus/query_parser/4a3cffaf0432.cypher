@@ -1,0 +1,1 @@
+UNWIND [1, 2, 3, 4] AS x RETURN x % 2 AS parity, collect(x) AS xs

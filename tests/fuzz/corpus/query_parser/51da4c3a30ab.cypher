@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.key = 'Paris Agreement' OR n.name = 'Paris Agreement' OR 'Paris Agreement' IN n.aliases RETURN n.key AS key

@@ -1,0 +1,1 @@
+OPTIONAL MATCH (x:NoSuch) MERGE (m:M2 {id: 5}) RETURN x, m.id AS id

@@ -1,0 +1,1 @@
+CREATE (n:C {x: null, y: 2}) RETURN keys(n) AS k

@@ -1,0 +1,1 @@
+MATCH (n:S) RETURN n.g AS g, count(*) AS c, sum(n.v) AS s

@@ -1,0 +1,1 @@
+MATCH (a) SET a.name = missing RETURN a

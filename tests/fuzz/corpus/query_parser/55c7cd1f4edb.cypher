@@ -1,0 +1,1 @@
+UNWIND [date('2020-01-02'), date('2019-12-31'), date('2020-01-01')] AS d RETURN d ORDER BY d

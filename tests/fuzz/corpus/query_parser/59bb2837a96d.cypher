@@ -1,0 +1,1 @@
+MATCH p = allShortestPaths((x:N {name: 'a'})-[:R*]->(y:N {name: 'd'})) RETURN count(p) AS c

@@ -1,0 +1,1 @@
+MATCH (n:P) RETURN n.name AS name, CASE WHEN n.age < 18 THEN 'minor' ELSE 'adult' END AS kind ORDER BY name

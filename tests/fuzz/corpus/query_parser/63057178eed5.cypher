@@ -1,0 +1,1 @@
+MATCH (n:S) RETURN min(n.v) AS mn, max(n.v) AS mx, sum(n.v) AS s, avg(n.v) AS a

@@ -1,0 +1,2 @@
+params {"rows": [{"k": 1}, {"k": 2}]}
+UNWIND $rows AS row CREATE (:R {k: row.k})

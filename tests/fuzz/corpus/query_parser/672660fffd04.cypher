@@ -1,0 +1,1 @@
+MATCH (p:P) OPTIONAL MATCH (p)-[:KNOWS]->(f)-[:LIKES]->(g) RETURN p.name AS p, f.name AS f, g.name AS g

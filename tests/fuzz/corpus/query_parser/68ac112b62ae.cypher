@@ -1,0 +1,1 @@
+MATCH (a)-[r {since: 2010}]->(b) RETURN a.name AS a, r.since AS since, b.name AS b

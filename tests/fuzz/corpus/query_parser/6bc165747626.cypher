@@ -1,0 +1,1 @@
+WITH 1 AS x UNWIND [1] AS x RETURN x

@@ -1,0 +1,1 @@
+MERGE (n:L {k: 1}) RETURN count(n) AS c

@@ -1,0 +1,1 @@
+MATCH (:N {name: 'a'})-[r:R*3]->(x) RETURN size(r) AS n, x.name AS x

@@ -1,0 +1,1 @@
+MERGE (n:M {k: 2}) ON CREATE SET n.created = true ON MATCH SET n.matched = true RETURN n.created AS c, n.matched AS m

@@ -1,0 +1,1 @@
+MATCH (n:P) WITH count(*) AS total MATCH (m:P) WHERE m.n < total RETURN m.name AS name

@@ -1,0 +1,1 @@
+OPTIONAL MATCH (a:TheLabel) WITH a MATCH (a)-->(b) RETURN b

@@ -1,0 +1,1 @@
+MATCH (a:U {i: 1}), (b:U {i: 2}) CREATE (a)-[:NEXT]->(b)

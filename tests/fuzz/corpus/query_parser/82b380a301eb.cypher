@@ -1,0 +1,1 @@
+MATCH (n:S) WHERE n.g = 'a' RETURN collect(n.v) AS vs

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n:Del OR n:DelR RETURN count(n) AS c

@@ -1,0 +1,1 @@
+MATCH (n:P) WITH DISTINCT n.n % 2 AS parity ORDER BY parity RETURN parity

@@ -1,0 +1,1 @@
+CALL dbms.procedures() YIELD name WHERE name = 'db.labels' RETURN name

@@ -1,0 +1,1 @@
+MATCH (n:Nothing) RETURN count(*) AS c, count(n) AS cn, sum(n.v) AS s, avg(n.v) AS a, min(n.v) AS mn, collect(n.v) AS l

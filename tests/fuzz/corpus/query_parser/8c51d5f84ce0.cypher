@@ -1,0 +1,1 @@
+MERGE (n:L {k: 1}) ON MATCH SET n.seen = true RETURN collect(n.seen) AS s

@@ -1,0 +1,1 @@
+MATCH (n) WITH n.x AS x RETURN n

@@ -1,0 +1,1 @@
+UNWIND [1, 1, 2, null, 2, 3] AS x RETURN count(DISTINCT x) AS c, sum(DISTINCT x) AS s, collect(DISTINCT x) AS l

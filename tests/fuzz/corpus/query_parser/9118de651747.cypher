@@ -1,0 +1,1 @@
+MATCH (n:SetMe) SET n.num = 43 RETURN n LIMIT 0

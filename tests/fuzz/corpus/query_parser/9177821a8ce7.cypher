@@ -1,0 +1,1 @@
+MATCH (e:E) WHERE e.on >= date('2016-01-01') RETURN e.on AS day ORDER BY day

@@ -1,0 +1,1 @@
+MATCH (a) WITH a.num2 % 3 AS mod, min(a.num + a.num2) AS min ORDER BY a.num RETURN mod, min

@@ -1,0 +1,1 @@
+MERGE (n:L {k: 2}) ON CREATE SET n:New, n.x = 1 RETURN labels(n) AS l, n.x AS x

@@ -1,0 +1,1 @@
+MATCH (n:A) WHERE n.x = 1 CALL db.relationshipTypes() YIELD relationshipType RETURN n.x AS x, relationshipType

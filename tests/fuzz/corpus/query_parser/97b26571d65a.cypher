@@ -1,0 +1,1 @@
+MATCH p = (:N {name: 'c'})-[:R*0..]->(b) RETURN length(p) AS len, b.name AS b ORDER BY len

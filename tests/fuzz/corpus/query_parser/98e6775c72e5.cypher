@@ -1,0 +1,1 @@
+MATCH (n:RemoveMe) REMOVE n.num RETURN n LIMIT 0

@@ -1,0 +1,1 @@
+MATCH (n:DeleteMe) DELETE n RETURN 42 AS num LIMIT 0

@@ -1,0 +1,1 @@
+UNWIND [1, 2, 3, null] AS x RETURN CASE x WHEN 1 THEN 'one' WHEN 2 THEN 'two' ELSE 'many' END AS s

@@ -1,0 +1,1 @@
+MATCH (n:Loop) OPTIONAL MATCH (n)-[:NOT_EXIST]->(x) RETURN n, collect(x) AS xs

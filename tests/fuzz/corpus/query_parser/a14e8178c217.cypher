@@ -1,0 +1,1 @@
+WITH [3, 1, 2] AS l UNWIND l AS x RETURN x ORDER BY x

@@ -1,0 +1,1 @@
+UNWIND [3, 3, 4, 3] AS k MERGE (:M {k: k})

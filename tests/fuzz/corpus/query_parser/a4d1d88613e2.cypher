@@ -1,0 +1,1 @@
+MATCH (a:M {k: 1}), (b:M {k: 2}) MERGE (a)-[:LINK]->(b)

@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) WITH a, r ORDER BY r.w DESC WITH a, collect(r.w)[0] AS top RETURN a.name AS a, top ORDER BY a

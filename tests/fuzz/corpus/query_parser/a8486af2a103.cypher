@@ -1,0 +1,1 @@
+MATCH p = shortestPath((x:N {name: 'a'})-[:R*]->(y:N {name: 'd'})) RETURN length(p) AS len

@@ -1,0 +1,1 @@
+MATCH (p:P) OPTIONAL MATCH (p)-[:KNOWS]->(f) RETURN p.name AS p, f.name AS f

@@ -1,0 +1,1 @@
+CREATE (:Before); MATCH (n RETURN n

@@ -1,0 +1,1 @@
+RETURN 1 AS a, 'x' AS b UNION RETURN 1 AS a, 'y' AS b UNION RETURN 1 AS a, 'x' AS b

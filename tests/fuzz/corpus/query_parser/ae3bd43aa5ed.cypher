@@ -1,0 +1,1 @@
+UNWIND [1, 1.0] AS v RETURN count(DISTINCT v) AS c

@@ -1,0 +1,1 @@
+MATCH (n) WITH n.num AS foo ORDER BY count(1) RETURN foo AS foo

@@ -1,0 +1,1 @@
+MATCH (p:P) OPTIONAL MATCH (p)-[:KNOWS]->(f) WHERE f.name = 'Cid' RETURN p.name AS p, f.name AS f

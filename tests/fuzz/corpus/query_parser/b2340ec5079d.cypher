@@ -1,0 +1,1 @@
+MATCH (:N {name: 'a'})-[:R*2]->(x) RETURN x.name AS x

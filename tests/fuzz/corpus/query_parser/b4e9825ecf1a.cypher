@@ -1,0 +1,1 @@
+UNWIND [3, 1.5, 2, -1.0, 0] AS v RETURN v ORDER BY v

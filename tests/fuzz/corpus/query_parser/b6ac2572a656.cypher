@@ -1,0 +1,1 @@
+MATCH (n) WITH n ORDER BY n.n LIMIT 1 MATCH (m) RETURN count(*) AS c

@@ -1,0 +1,1 @@
+MATCH p = (a)-[:REL*2..2]->(b:End) RETURN relationships(p) AS rels, [n IN nodes(p) | labels(n)[0]] AS labels

@@ -1,0 +1,1 @@
+MATCH (n:S) WITH n ORDER BY n.v RETURN collect(n.g) AS gs

@@ -1,0 +1,1 @@
+MATCH (t:T)-[:E]->(u) WITH t, count(u) AS c WHERE c > 1 RETURN t.name AS t

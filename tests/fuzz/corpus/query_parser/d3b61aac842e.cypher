@@ -1,0 +1,1 @@
+UNWIND [1, 2, 1] AS i MERGE (a:A {i: i}) MERGE (b:B {i: i}) MERGE (a)-[r:R]->(b) RETURN count(r) AS c

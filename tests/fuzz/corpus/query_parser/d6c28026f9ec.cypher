@@ -1,0 +1,1 @@
+MATCH (n:P) WHERE n.name = 'a' SET n.n = n.n + 10 WITH n MATCH (m:P) RETURN m.name AS name, m.n AS n ORDER BY n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE any(a IN n.aliases WHERE toLower(a) = toLower('s&ed')) RETURN n.key AS key

@@ -1,0 +1,1 @@
+EXPLAIN MATCH (a:A)-[:R]->(b) WHERE a.x = 1 RETURN b.y

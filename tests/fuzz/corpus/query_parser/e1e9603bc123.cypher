@@ -1,0 +1,1 @@
+CREATE (n:N {num: 42}) RETURN n LIMIT 0

@@ -1,0 +1,1 @@
+WITH [10, 20, 30, 40] AS l RETURN l[1..3] AS a, l[..2] AS b, l[2..] AS c, l[-2..] AS d, l[3..1] AS e, l[1..10] AS f

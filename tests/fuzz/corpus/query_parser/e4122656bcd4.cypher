@@ -1,0 +1,1 @@
+UNWIND [1, 2, 2, 3] AS x WITH DISTINCT x RETURN collect(x) AS xs

@@ -1,0 +1,1 @@
+CREATE (a) SET a.maplist = [{num: 1}]

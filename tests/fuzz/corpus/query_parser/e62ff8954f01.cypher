@@ -1,0 +1,1 @@
+MATCH (:N {name: 'd'})<-[:R*1..3]-(x) RETURN x.name AS x

@@ -1,0 +1,1 @@
+UNWIND [3, 1, 2] AS x WITH x ORDER BY x DESC RETURN collect(x) AS xs

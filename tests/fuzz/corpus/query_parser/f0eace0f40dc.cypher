@@ -1,0 +1,1 @@
+MATCH (n:S) RETURN count(*) AS all, count(n.v) AS v, count(n.g) AS g

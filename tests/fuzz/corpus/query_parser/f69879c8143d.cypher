@@ -1,0 +1,1 @@
+UNWIND [{k: 'x', v: 1}, {k: 'y', v: 2}] AS m CREATE (n:K {key: m.k, val: m.v * 10}) RETURN n ORDER BY n.key

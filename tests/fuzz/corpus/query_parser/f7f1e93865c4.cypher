@@ -1,0 +1,1 @@
+CREATE (n:A:B {x: 1, s: 'str', l: [1, 2], f: 1.5, b: true}) RETURN labels(n) AS labels, n.x AS x, n.l AS l, n.f AS f, n.b AS b

@@ -1,0 +1,1 @@
+MATCH (n) WHERE 'MMCA' IN n.aliases RETURN n.key AS key, n.name AS name

@@ -1,0 +1,1 @@
+MATCH (n:C) DETACH DELETE n

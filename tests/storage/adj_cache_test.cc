@@ -1,0 +1,125 @@
+// Transaction::Adjacency and the store's AdjCache: the cached lists equal
+// the adjacency column family, commits invalidate them, and snapshots keep
+// seeing their own version.
+#include "test_util.h"
+
+namespace dyad::storage {
+namespace {
+
+// (neighbour, relationship) pairs of an adjacency run.
+std::vector<std::pair<uint64_t, uint64_t>> Pairs(const AdjSpan& s) {
+  std::vector<std::pair<uint64_t, uint64_t>> out;
+  for (const AdjEntry& e : s) out.emplace_back(e.nbr, e.edge);
+  return out;
+}
+
+// The same through a cursor (the column family itself).
+std::vector<std::pair<uint64_t, uint64_t>> CursorPairs(Transaction* t, uint64_t node, Direction dir,
+                                                       std::optional<uint32_t> type) {
+  std::vector<std::pair<uint64_t, uint64_t>> out;
+  for (auto c = t->Neighbors(node, dir, type); c->Valid(); c->Next()) out.emplace_back(c->adj().nbr, c->adj().edge);
+  return out;
+}
+
+class AdjCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenOrDie(dir_.sub("db"));
+    auto w = store_->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    auto& t = *w;
+    for (int i = 0; i < 4; ++i) n_.push_back(*t->CreateNode({"N"}, {{"key", Value("n" + std::to_string(i))}}));
+    ASSERT_TRUE(t->CreateEdge("A", n_[0], n_[1], {}).ok());
+    ASSERT_TRUE(t->CreateEdge("B", n_[0], n_[2], {}).ok());
+    ASSERT_TRUE(t->CreateEdge("A", n_[3], n_[0], {}).ok());
+    ASSERT_TRUE(t->CreateEdge("A", n_[0], n_[0], {}).ok());  // a self-loop: out and in
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  TempDir dir_;
+  std::unique_ptr<GraphStore> store_;
+  std::vector<uint64_t> n_;
+};
+
+TEST_F(AdjCacheTest, RunsEqualTheColumnFamily) {
+  auto r = store_->BeginRead();
+  uint32_t a = *r->TypeId("A"), b = *r->TypeId("B");
+  for (int pass = 0; pass < 2; ++pass) {  // the first pass fills the cache, the second reads it
+    for (Direction d : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+      AdjSpan s;
+      ASSERT_TRUE(r->Adjacency(n_[0], d, nullptr, &s).ok());
+      EXPECT_EQ(Pairs(s), CursorPairs(r.get(), n_[0], d, std::nullopt)) << "dir " << int(d) << " pass " << pass;
+      if (d == Direction::kBoth) continue;
+      for (uint32_t t : {a, b}) {
+        ASSERT_TRUE(r->Adjacency(n_[0], d, &t, &s).ok());
+        EXPECT_EQ(Pairs(s), CursorPairs(r.get(), n_[0], d, t)) << "dir " << int(d) << " type " << t;
+      }
+    }
+  }
+  EXPECT_GT(store_->adj_cache().entries(), 0u);
+  AdjSpan s;
+  ASSERT_TRUE(r->Adjacency(n_[0], Direction::kOut, &a, &s).ok());
+  EXPECT_EQ(s.size(), 2u);  // n1 and the self-loop
+  ASSERT_TRUE(r->Adjacency(n_[2], Direction::kOut, nullptr, &s).ok());
+  EXPECT_TRUE(s.empty());
+}
+
+TEST_F(AdjCacheTest, CommitsInvalidateAndSnapshotsKeepTheirVersion) {
+  auto before = store_->BeginRead();
+  AdjSpan s;
+  ASSERT_TRUE(before->Adjacency(n_[1], Direction::kOut, nullptr, &s).ok());
+  EXPECT_TRUE(s.empty());  // cached: n1 has no outgoing relationship yet
+
+  auto w = store_->BeginWrite();
+  ASSERT_TRUE(w.ok());
+  auto e = (*w)->CreateEdge("A", n_[1], n_[2], {});
+  ASSERT_TRUE(e.ok());
+  // A writer sees its own uncommitted relationship.
+  ASSERT_TRUE((*w)->Adjacency(n_[1], Direction::kOut, nullptr, &s).ok());
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].edge, *e);
+  ASSERT_TRUE((*w)->Commit().ok());
+
+  auto after = store_->BeginRead();
+  ASSERT_TRUE(after->Adjacency(n_[1], Direction::kOut, nullptr, &s).ok());
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].nbr, n_[2]);
+  // The older snapshot still sees the graph as it was, cache or not.
+  ASSERT_TRUE(before->Adjacency(n_[1], Direction::kOut, nullptr, &s).ok());
+  EXPECT_TRUE(s.empty());
+  // And its read does not poison the cache for newer snapshots.
+  auto later = store_->BeginRead();
+  ASSERT_TRUE(later->Adjacency(n_[1], Direction::kOut, nullptr, &s).ok());
+  EXPECT_EQ(s.size(), 1u);
+
+  // Deleting the relationship is seen by the next reader.
+  auto w2 = store_->BeginWrite();
+  ASSERT_TRUE(w2.ok());
+  ASSERT_TRUE((*w2)->DeleteEdge(*e).ok());
+  ASSERT_TRUE((*w2)->Commit().ok());
+  auto last = store_->BeginRead();
+  ASSERT_TRUE(last->Adjacency(n_[1], Direction::kOut, nullptr, &s).ok());
+  EXPECT_TRUE(s.empty());
+}
+
+TEST_F(AdjCacheTest, BoundedCacheStillAnswers) {
+  TempDir dir;
+  StoreOptions o;
+  o.adj_cache_entries = 1;  // every list but the tiniest is read from RocksDB
+  auto store = OpenOrDie(dir.sub("db"), o);
+  auto w = store->BeginWrite();
+  ASSERT_TRUE(w.ok());
+  uint64_t x = *(*w)->CreateNode({"N"}, {{"key", Value("x")}});
+  uint64_t y = *(*w)->CreateNode({"N"}, {{"key", Value("y")}});
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE((*w)->CreateEdge("A", x, y, {}).ok());
+  ASSERT_TRUE((*w)->Commit().ok());
+  auto r = store->BeginRead();
+  AdjSpan s;
+  for (int pass = 0; pass < 2; ++pass) {
+    ASSERT_TRUE(r->Adjacency(x, Direction::kOut, nullptr, &s).ok());
+    EXPECT_EQ(s.size(), 3u);
+  }
+  EXPECT_LE(store->adj_cache().entries(), 1u);
+}
+
+}  // namespace
+}  // namespace dyad::storage
