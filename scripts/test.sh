@@ -7,4 +7,3 @@ bash scripts/install-deps.sh
 bash scripts/build.sh
 cd build
 ctest --output-on-failure -j"$(nproc)"
-(cd .. && bash scripts/test-sanitize.sh)  # clang ASan/UBSan build: the suites again, then each fuzz target
