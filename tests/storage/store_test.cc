@@ -21,6 +21,21 @@ class StoreTest : public ::testing::Test {
     EXPECT_TRUE(id.ok()) << id.status().ToString();
     return id.ok() ? *id : 0;
   }
+  // The bulk-load crash tests start from one committed node ...
+  void CommitKeptNode() {
+    auto w = store_->BeginWrite();
+    Node(w->get(), "kept");
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  // ... and, after an interrupted load and a reopen, find only that node.
+  void ExpectOnlyKeptNodeAfterReopen() {
+    store_.reset();
+    store_ = OpenOrDie(dir_.sub("db"));
+    EXPECT_EQ(store_->counters().nodes, 1);
+    EXPECT_EQ(store_->counters().edges, 0);
+    EXPECT_TRUE(store_->GetMeta(kMetaLoadInProgress).empty());
+    ExpectConsistent(store_.get());
+  }
   TempDir dir_;
   std::unique_ptr<GraphStore> store_;
 };
@@ -228,11 +243,7 @@ TEST_F(StoreTest, CheckerNamesStrayEntriesOfEveryIndex) {
 }
 
 TEST_F(StoreTest, BulkLoadAbortAndCrashRecoveryLeaveNoTrace) {
-  {
-    auto w = store_->BeginWrite();
-    Node(w->get(), "kept");
-    ASSERT_TRUE((*w)->Commit().ok());
-  }
+  CommitKeptNode();
   {
     auto bw = BulkWriter::Begin(store_.get());
     ASSERT_TRUE(bw.ok());
@@ -254,20 +265,11 @@ TEST_F(StoreTest, BulkLoadAbortAndCrashRecoveryLeaveNoTrace) {
     // Leak the writer so that neither Finish nor Abort runs, as in a kill.
     (void)bw->release();
   }
-  store_.reset();
-  store_ = OpenOrDie(dir_.sub("db"));
-  EXPECT_EQ(store_->counters().nodes, 1);
-  EXPECT_EQ(store_->counters().edges, 0);
-  EXPECT_TRUE(store_->GetMeta(kMetaLoadInProgress).empty());
-  ExpectConsistent(store_.get());
+  ExpectOnlyKeptNodeAfterReopen();
 }
 
 TEST_F(StoreTest, BulkLoadKilledAfterIngestionIsRolledBackOnOpen) {
-  {
-    auto w = store_->BeginWrite();
-    Node(w->get(), "kept");
-    ASSERT_TRUE((*w)->Commit().ok());
-  }
+  CommitKeptNode();
   {
     auto bw = BulkWriter::Begin(store_.get());
     ASSERT_TRUE(bw.ok());
@@ -281,12 +283,7 @@ TEST_F(StoreTest, BulkLoadKilledAfterIngestionIsRolledBackOnOpen) {
     ASSERT_TRUE((*bw)->Ingest().ok());
     (void)bw->release();
   }
-  store_.reset();
-  store_ = OpenOrDie(dir_.sub("db"));
-  EXPECT_EQ(store_->counters().nodes, 1);
-  EXPECT_EQ(store_->counters().edges, 0);
-  EXPECT_TRUE(store_->GetMeta(kMetaLoadInProgress).empty());
-  ExpectConsistent(store_.get());
+  ExpectOnlyKeptNodeAfterReopen();
 }
 
 TEST_F(StoreTest, BulkLoadSpillsSortedRunsAndMergesThem) {
