@@ -125,14 +125,22 @@ bool ParseIsoDuration(const std::string& s, Duration* out) {
     if (vneg) { whole = -whole; frac_micros = -frac_micros; }
     char unit = s[i++];
     any = true;
-    if (!in_time && unit == 'Y') d.months += whole * 12;
-    else if (!in_time && unit == 'M') d.months += whole;
-    else if (!in_time && unit == 'W') d.days += whole * 7;
-    else if (!in_time && unit == 'D') d.days += whole;
-    else if (in_time && unit == 'H') micros += whole * 3600000000LL + frac_micros * 3600;
-    else if (in_time && unit == 'M') micros += whole * 60000000LL + frac_micros * 60;
-    else if (in_time && unit == 'S') micros += whole * 1000000LL + frac_micros;
+    // *acc += whole * scale + frac, false on overflow (hostile input).
+    auto add = [whole](int64_t* acc, int64_t scale, int64_t frac) {
+      int64_t v;
+      return !__builtin_mul_overflow(whole, scale, &v) && !__builtin_add_overflow(v, frac, &v) &&
+             !__builtin_add_overflow(*acc, v, acc) && *acc != std::numeric_limits<int64_t>::min();
+    };
+    bool ok;
+    if (!in_time && unit == 'Y') ok = add(&d.months, 12, 0);
+    else if (!in_time && unit == 'M') ok = add(&d.months, 1, 0);
+    else if (!in_time && unit == 'W') ok = add(&d.days, 7, 0);
+    else if (!in_time && unit == 'D') ok = add(&d.days, 1, 0);
+    else if (in_time && unit == 'H') ok = add(&micros, 3600000000LL, frac_micros * 3600);
+    else if (in_time && unit == 'M') ok = add(&micros, 60000000LL, frac_micros * 60);
+    else if (in_time && unit == 'S') ok = add(&micros, 1000000LL, frac_micros);
     else return false;
+    if (!ok) return false;
   }
   if (!any) return false;
   if (neg) { d.months = -d.months; d.days = -d.days; micros = -micros; }

@@ -129,12 +129,17 @@
     const btn = document.getElementById('run');
     btn.disabled = true;
     document.getElementById('run-status').textContent = 'Running…';
+    // Only the latest run may show its result (Ctrl+Enter can start another
+    // while one is in flight).
+    const seq = state.seq = (state.seq || 0) + 1;
     try {
       const res = await api('/query', { json: { query: text, graph: true } });
+      if (seq !== state.seq) return;
       state.result = res;
       showResult(res);
       document.getElementById('run-status').textContent = '';
     } catch (err) {
+      if (seq !== state.seq) return;
       showError(err, text);
       document.getElementById('run-status').textContent = '';
     } finally {

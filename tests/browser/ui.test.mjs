@@ -157,6 +157,9 @@ test('query console shows a table, a graph, and errors at their position', async
   await page.waitForSelector('#editor');
   await page.fill('#editor', "MATCH (a:Administration)-[r:SUSPENDED]->(m:Mechanism)\nRETURN a.name AS administration, m.name AS mechanism\nORDER BY mechanism");
   await page.click('#run');
+  // The page ran its example query on opening: wait for this query's table.
+  await page.waitForFunction(() => [...document.querySelectorAll('#result-table th')]
+    .map((th) => th.textContent).join(',') === 'administration,mechanism', null, { timeout: 30000 });
   await page.waitForSelector('#result-table tbody tr');
   const headers = await page.locator('#result-table th').allTextContents();
   assert.deepEqual(headers, ['administration', 'mechanism']);
