@@ -78,6 +78,8 @@ Status ExportSource::ForEachEdge(const std::function<Status(const EdgeRecord&)>&
 }
 
 Status SubgraphOfResults(const std::vector<QueryResult>& results, std::unique_ptr<ExportSource>* out) {
+  // A query of only ';', comments or blanks has no statement, hence no result.
+  if (results.empty()) return Status::InvalidArgument("the export query has no statement");
   std::vector<uint64_t> nodes, edges;
   std::shared_ptr<storage::Transaction> view;
   for (const QueryResult& r : results) {

@@ -8,6 +8,7 @@
 #include <rapidjson/document.h>
 
 #include <cstddef>
+#include <cstdio>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -31,8 +32,10 @@ namespace {
 using namespace dyad;
 using Handler = void (*)(server::ServerContext&, const httplib::Request&, httplib::Response&);
 
-void Check(bool ok) {
-  if (!ok) __builtin_trap();
+void Check(bool ok, const httplib::Response* res = nullptr) {
+  if (ok) return;
+  if (res) fprintf(stderr, "answer: %d %s\n", res->status, res->body.substr(0, 1000).c_str());
+  __builtin_trap();
 }
 
 // A store with a few nodes of every value kind, built once per process.
@@ -130,14 +133,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (req.method != r.method || !std::regex_match(req.path, req.matches, r.pattern)) continue;
     httplib::Response res;
     r.handler(ctx, req, res);
-    Check(res.status >= 200 && res.status < 600);
-    Check(res.status != 500);  // internal errors are bugs here: the store is healthy
+    Check(res.status >= 200 && res.status < 600, &res);
+    Check(res.status != 500, &res);  // internal errors are bugs here: the store is healthy
     std::string type = res.get_header_value("Content-Type");
     if (type.rfind("application/json", 0) == 0) {
       rapidjson::Document d;
       d.Parse(res.body.c_str(), res.body.size());
-      Check(!d.HasParseError());
-      if (res.status >= 400) Check(d.IsObject() && (d.HasMember("error") || d.HasMember("errors")));
+      Check(!d.HasParseError(), &res);
+      if (res.status >= 400) Check(d.IsObject() && (d.HasMember("error") || d.HasMember("errors")), &res);
     }
     break;
   }

@@ -260,5 +260,17 @@ TEST_F(HostileTest, MalformedRequests) {
   }
 }
 
+// Found by tests/fuzz/http_request_fuzz: an export query with no statement
+// (only ';', comments or blanks such as a vertical tab) was a 500.
+TEST_F(HostileTest, ExportOfAnEmptyScriptIsABadRequest) {
+  for (const char* q : {"%3B", "%0B", "%2F%2F%20nothing", "%3B%20%3B"}) {
+    auto r = client_->Get(std::string("/api/export?format=graphml&query=") + q);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << q << ": " << r->body;
+    EXPECT_EQ(ErrorCode(Json(r->body)), "InvalidArgument") << q;
+  }
+  ExpectAlive();
+}
+
 }  // namespace
 }  // namespace dyad::server
