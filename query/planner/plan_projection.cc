@@ -265,7 +265,11 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
       for (const Expr* call : calls) DYAD_RETURN_IF_ERROR(add_agg(call, call == c.expr ? c.slot : NewSlot()));
       if (calls.size() != 1 || calls[0] != c.expr) mixed.push_back(&c);
     }
-    // Aggregates that only ORDER BY uses are computed alongside.
+    // An aggregate in ORDER BY reads the projected aggregate it repeats;
+    // any other is computed alongside, but it too sees only the projected
+    // names (TCK WithOrderBy4 [13], [14]: UndefinedVariable).
+    Scope projected_names;
+    for (const auto& c : cols) projected_names.Bind(c.name, Variable{c.slot, c.kind});
     for (const auto& s : body.order_by) {
       if (!ContainsAggregate(*s.expr)) continue;
       bool projected = false;
@@ -273,7 +277,25 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
       if (projected) continue;
       std::vector<const Expr*> calls;
       FindAggregates(*s.expr, &calls);
-      for (const Expr* call : calls) DYAD_RETURN_IF_ERROR(add_agg(call, NewSlot()));
+      for (const Expr* call : calls) {
+        const Column* same = nullptr;
+        for (const auto& c : cols)
+          if (c.expr && ToString(*c.expr) == ToString(*call)) same = &c;
+        if (same) {
+          precomputed_[call] = same->slot;
+          continue;
+        }
+        if (call->kind() == ExprKind::kFunctionCall) {
+          for (const auto& a : call->As<FunctionCallExpr>().args) {
+            auto visible = Compile(*a, projected_names);
+            if (!visible.ok())
+              return SemanticErrorAt(s.pos, "In a WITH/RETURN with DISTINCT or an aggregation, it is not possible to "
+                                            "access variables declared before the WITH/RETURN: " +
+                                                visible.status().message());
+          }
+        }
+        DYAD_RETURN_IF_ERROR(add_agg(call, NewSlot()));
+      }
     }
     std::string text;
     for (const auto& c : cols) text += (text.empty() ? "" : ", ") + c.name;
