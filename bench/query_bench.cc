@@ -6,6 +6,9 @@
 //   options: --reps N (timed runs per start row, default 5)
 //            --budget S (seconds per query at most, roughly; default 20)
 //            --timeout S (dyad: a run longer than this fails; default 300)
+//            --queries Q4,Q6 (only these queries; default all)
+//            --adj-cache-entries N (dyad: the adjacency cache's bound; default
+//              the store's default)
 //
 // dyad: the QueryEngine on a read-only store; a run is parse + plan +
 // execute + the rows in memory (no formatting). csr: the graph as a
@@ -67,6 +70,8 @@ Map Params(const QuerySpec& q, const StartRow& s) {
 
 struct Args {
   std::string system, db, data, workload, dataset, starts;
+  std::string only;  // comma-separated query ids; empty: all
+  int64_t adj_cache_entries = -1;  // -1: the store's default
   int reps = 5;
   double budget = 20;
   int64_t timeout_s = 300;
@@ -84,6 +89,8 @@ bool ParseArgs(int argc, char** argv, Args* a) {
     else if (k == "--reps") a->reps = std::stoi(v);
     else if (k == "--budget") a->budget = std::stod(v);
     else if (k == "--timeout") a->timeout_s = std::stoll(v);
+    else if (k == "--queries") a->only = v;
+    else if (k == "--adj-cache-entries") a->adj_cache_entries = std::stoll(v);
     else return false;
   }
   return !a->workload.empty() && !a->dataset.empty() && !a->starts.empty() &&
@@ -94,6 +101,7 @@ int RunDyad(const Args& a, const Workload& w, const std::vector<StartRow>& start
   auto t0 = Clock::now();
   storage::StoreOptions so;
   so.read_only = true;
+  if (a.adj_cache_entries >= 0) so.adj_cache_entries = static_cast<size_t>(a.adj_cache_entries);
   auto store = storage::GraphStore::Open(a.db, so);
   if (!store.ok()) {
     fprintf(stderr, "dyad_bench: %s\n", store.status().ToString().c_str());
@@ -153,7 +161,7 @@ int main(int argc, char** argv) {
   if (!ParseArgs(argc, argv, &a)) {
     fprintf(stderr,
             "usage: dyad_bench --system dyad|csr (--db DIR | --data DIR) --workload FILE --dataset NAME "
-            "--starts FILE [--reps N] [--budget SECONDS] [--timeout SECONDS]\n");
+            "--starts FILE [--reps N] [--budget SECONDS] [--timeout SECONDS] [--queries Q1,Q2] [--adj-cache-entries N]\n");
     return 2;
   }
   Workload w;
@@ -162,6 +170,10 @@ int main(int argc, char** argv) {
   if (!ReadWorkload(a.workload, a.dataset, &w, &error) || !ReadStarts(a.starts, &starts, &error)) {
     fprintf(stderr, "dyad_bench: %s\n", error.c_str());
     return 1;
+  }
+  if (!a.only.empty()) {
+    std::string list = "," + a.only + ",";
+    std::erase_if(w.queries, [&](const QuerySpec& q) { return list.find("," + q.id + ",") == std::string::npos; });
   }
   if (starts.empty()) {
     fprintf(stderr, "dyad_bench: no start rows in %s\n", a.starts.c_str());

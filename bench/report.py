@@ -64,7 +64,7 @@ def main():
         ref = None
         for s in systems:
             f = s["queries"].get(q["id"])
-            if f is None:
+            if f is None or "stopped_s" in f:
                 continue
             if f.get("error"):
                 problems.append(f"{q['id']} {s['system']}: error: {f['error']}")
@@ -103,9 +103,9 @@ def main():
     out += ["| " + " | ".join(cols) + " |", "|---|---|" + "---:|" * (len(cols) - 2)]
     for q in queries:
         qid = q["id"]
-        fd = d["queries"].get(qid, {}) if d else {}
-        fk = k["queries"].get(qid, {}) if k else {}
-        fc = c["queries"].get(qid, {}) if c else {}
+        # A query stopped by its time limit has no figures: a dash.
+        fd, fk, fc = ({} if not s or "stopped_s" in s["queries"].get(qid, {}) else s["queries"].get(qid, {})
+                      for s in (d, k, c))
         dm, km, cm = fd.get("median_ms"), fk.get("median_ms"), fc.get("median_ms")
         row = (f"| {qid} | {q['what']} | {fmt(dm) if fd else '—'} | {fmt(fd['p95_ms']) if fd else '—'} | "
                f"{fmt(km) if fk else '—'} | {fmt(fk['p95_ms']) if fk else '—'} | {fmt(cm) if fc else '—'} | "
@@ -124,6 +124,9 @@ def main():
     out.append("")
     for s in systems:
         for qid, f in s["queries"].items():
+            if "stopped_s" in f:
+                out.append(f"{NAMES.get(s['system'], s['system'])}: {qid} was stopped after its limit of "
+                           f"{f['stopped_s']} s (BENCH_KUZU_LIMIT) before finishing its start rows: no figures.")
             if "timeout" in f.get("checks", []):
                 out.append(f"{NAMES.get(s['system'], s['system'])}: {qid} ran out of time on "
                            f"{f['checks'].count('timeout')} start row(s); those runs count as the timeout.")

@@ -18,6 +18,9 @@
 #   BENCH_TIMEOUT   seconds after which one run is stopped and counted as
 #                   that long (default 60)
 #   BENCH_CLI_ROWS  start rows the CLI runs (default 10)
+#   BENCH_KUZU_LIMIT  seconds after which Kuzu is stopped on one query (all
+#                   its start rows; each query then runs in its own process);
+#                   a stopped query has no Kuzu figures (default: no limit)
 #   BENCH_SKIP_LOAD=1  reuse the databases of the previous run (no L figures)
 # Exit status: 0; 1 when a system fails or the answers differ; 77 when node
 # or the kuzu package is unavailable (the ctest smoke run skips then).
@@ -91,7 +94,32 @@ run_systems() {  # run_systems TAG DATASET DYAD_DB(or -) DATA_DIR KUZU_DB STARTS
   "$bench_bin" --system csr --data "$data" --workload bench/workload.json --dataset "$dataset" \
     --starts "$starts" --reps "$reps" --budget "$budget" > "$work/$tag.csr.json"
   echo "bench: $tag: Kuzu" >&2
-  (cd bench && node kuzu_query.mjs "$kdb" workload.json "$dataset" "$starts" "$reps" "$budget" "$timeout") > "$work/$tag.kuzu.json"
+  if [ -z "${BENCH_KUZU_LIMIT:-}" ]; then
+    (cd bench && node kuzu_query.mjs "$kdb" workload.json "$dataset" "$starts" "$reps" "$budget" "$timeout") > "$work/$tag.kuzu.json"
+  else
+    # One process per query, killed after BENCH_KUZU_LIMIT seconds.
+    local ids parts=()
+    ids=$(python3 -c 'import json,sys; print(" ".join(q["id"] for q in json.load(open(sys.argv[1]))["datasets"][sys.argv[2]]["queries"]))' \
+      bench/workload.json "$dataset")
+    for q in $ids; do
+      if (cd bench && timeout "$BENCH_KUZU_LIMIT" node kuzu_query.mjs "$kdb" workload.json "$dataset" "$starts" "$reps" \
+          "$budget" "$timeout" "$q") > "$work/$tag.kuzu.$q.json"; then
+        parts+=("$work/$tag.kuzu.$q.json")
+      else
+        echo "{\"system\": \"kuzu\", \"setup_s\": 0, \"peak_rss_kb\": 0, \"queries\": {\"$q\": {\"stopped_s\": $BENCH_KUZU_LIMIT}}}" \
+          > "$work/$tag.kuzu.$q.json"
+        parts+=("$work/$tag.kuzu.$q.json")
+      fi
+    done
+    python3 -c 'import json,sys
+out = {"system": "kuzu", "setup_s": 0, "peak_rss_kb": 0, "queries": {}}
+for p in sys.argv[1:]:
+    d = json.load(open(p))
+    out["setup_s"] = max(out["setup_s"], d["setup_s"])
+    out["peak_rss_kb"] = max(out["peak_rss_kb"], d["peak_rss_kb"])
+    out["queries"].update(d["queries"])
+print(json.dumps(out))' "${parts[@]}" > "$work/$tag.kuzu.json"
+  fi
   echo "bench: $tag: dyad CLI" >&2
   python3 -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))[:int(sys.argv[2])], open(sys.argv[3], "w"))' \
     "$starts" "$cli_rows" "$work/$tag.cli_starts.json"

@@ -9,6 +9,7 @@
 #include <rapidjson/document.h>
 
 #include "cli/commands.h"
+#include "graph/json_parse.h"
 #include "graph/json_value.h"
 #include "query/export/exporter.h"
 
@@ -21,8 +22,7 @@ namespace fs = std::filesystem;
 Status ExportParams(const std::string& json, Map* out) {
   if (json.empty()) return Status::OK();
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.c_str());
-  if (doc.HasParseError() || !doc.IsObject()) return Status::InvalidArgument("--params must be a JSON object");
+  if (!ParseJson(json, &doc).ok() || !doc.IsObject()) return Status::InvalidArgument("--params must be a JSON object");
   Value v;
   DYAD_RETURN_IF_ERROR(ValueFromJson(doc, &v));
   *out = v.as_map();

@@ -7,9 +7,9 @@
 #include <iterator>
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include "cli/commands.h"
+#include "graph/json_parse.h"
 #include "graph/json_value.h"
 #include "query/engine.h"
 #include "query/parser/parser.h"
@@ -26,10 +26,8 @@ std::string FormatQueryError(const Status& s) {
 Status ParseParams(const std::string& json, Map* out) {
   if (json.empty()) return Status::OK();
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.c_str());
-  if (doc.HasParseError())
-    return Status::InvalidArgument("--params is not valid JSON (offset " + std::to_string(doc.GetErrorOffset()) +
-                                   "): " + rapidjson::GetParseError_En(doc.GetParseError()));
+  Status parsed = ParseJson(json, &doc);
+  if (!parsed.ok()) return Status::InvalidArgument("--params is not valid JSON: " + parsed.message());
   if (!doc.IsObject()) return Status::InvalidArgument("--params must be a JSON object of parameter names to values");
   Value v;
   DYAD_RETURN_IF_ERROR(ValueFromJson(doc, &v));

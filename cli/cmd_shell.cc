@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "graph/json_parse.h"
 #include "graph/json_value.h"
 #include "graph/json_writer.h"
 #include "query/engine.h"
@@ -329,9 +330,8 @@ class Shell {
       return;
     }
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(arg.data(), arg.size());
     Value v;
-    if (doc.HasParseError() || !doc.IsObject()) {
+    if (!ParseJson(arg, &doc).ok() || !doc.IsObject()) {
       Fail(":params expects a JSON object, e.g. :params {\"name\": \"MMCA\"}");
       return;
     }

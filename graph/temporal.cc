@@ -45,9 +45,16 @@ std::string ZoneName(uint16_t id) {
 }
 
 void WallClock(const DateTime& dt, int64_t* days, int64_t* nanos_of_day) {
-  int64_t local = dt.seconds + dt.offset_seconds;
-  *days = FloorDivide(local, kSecondsPerDay);
-  *nanos_of_day = (local - *days * kSecondsPerDay) * kNanosPerSecond + dt.nanos;
+  // Days and seconds of the instant first, then the offset: no intermediate
+  // overflows for any int64 seconds (datetime({epochSeconds: ...}) near the
+  // ends of the range, or a corrupt record, overflowed seconds + offset and
+  // days * 86400).
+  int64_t d = dt.seconds / kSecondsPerDay, s = dt.seconds % kSecondsPerDay;  // |s| < 86400
+  s += dt.offset_seconds;  // |offset| < 2^31
+  d += FloorDivide(s, kSecondsPerDay);
+  s -= FloorDivide(s, kSecondsPerDay) * kSecondsPerDay;
+  *days = d;
+  *nanos_of_day = s * kNanosPerSecond + dt.nanos;
 }
 
 std::string FormatLocalTime(int64_t tod) {
@@ -75,12 +82,13 @@ std::string FormatLocalTime(int64_t tod) {
 
 std::string FormatOffset(int32_t offset) {
   if (offset == 0) return "Z";
-  int32_t a = offset < 0 ? -offset : offset;
-  char buf[32];
-  snprintf(buf, sizeof buf, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+  int64_t a = offset < 0 ? -int64_t{offset} : offset;  // INT32_MIN in a corrupt record
+  char buf[48];
+  snprintf(buf, sizeof buf, "%c%02lld:%02lld", offset < 0 ? '-' : '+', static_cast<long long>(a / 3600),
+           static_cast<long long>(a / 60 % 60));
   std::string out = buf;
   if (a % 60) {
-    snprintf(buf, sizeof buf, ":%02d", a % 60);
+    snprintf(buf, sizeof buf, ":%02lld", static_cast<long long>(a % 60));
     out += buf;
   }
   return out;

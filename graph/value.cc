@@ -189,9 +189,12 @@ bool DaysFromCivil(int64_t y, int64_t m, int64_t d, int64_t* days) {
 }
 
 void CivilFromDays(int64_t z, int64_t* y, int64_t* m, int64_t* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
+  // Split into 400-year eras before moving the epoch to 0000-03-01, so that
+  // no day number overflows (a corrupt record may hold any int64).
+  int64_t era = z / 146097;
+  int64_t doe = z % 146097 + 719468;  // in (573371, 865565)
+  era += doe / 146097;
+  doe %= 146097;
   const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const int64_t mp = (5 * doy + 2) / 153;

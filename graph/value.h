@@ -58,13 +58,29 @@ struct NodeRef {
   bool operator==(const NodeRef& o) const { return id == o.id; }
 };
 
-// A reference to a stored relationship with its endpoints and type name.
+// A reference to a stored relationship: its id, its endpoints and, when the
+// code that made it knew it (an adjacency key holds it), its type id, so that
+// type(r) needs no record read. Ids take 48 bits (they are allocated upwards
+// from 1) so that the type fits beside them and Value stays at 32 bytes;
+// type ids that do not fit in 16 bits are not carried.
 struct RelRef {
-  uint64_t id = 0;
+  // type_id of a reference that does not carry its type.
+  static constexpr uint32_t kUnknownType = 0xffff;
+
+  RelRef() : id(0), type_id(kUnknownType) {}
+  RelRef(uint64_t id, uint64_t start, uint64_t end, uint32_t type = kUnknownType)
+      : id(id), type_id(type < kUnknownType ? type : kUnknownType), start(start), end(end) {}
+
+  // True when type_id is the relationship's type.
+  bool has_type() const { return type_id != kUnknownType; }
+  bool operator==(const RelRef& o) const { return id == o.id; }
+
+  uint64_t id : 48;
+  uint64_t type_id : 16;
   uint64_t start = 0;
   uint64_t end = 0;
-  bool operator==(const RelRef& o) const { return id == o.id; }
 };
+static_assert(sizeof(RelRef) == 24, "RelRef must keep Value at 32 bytes");
 
 // An alternating node/relationship sequence: nodes.size() == rels.size() + 1.
 struct PathValue {

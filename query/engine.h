@@ -9,6 +9,7 @@
 
 #include "graph/status.h"
 #include "graph/value.h"
+#include "query/plan_cache.h"
 #include "query/result/query_result.h"
 #include "storage/graph_store.h"
 
@@ -40,13 +41,20 @@ class QueryEngine {
   // QueryResult per statement. Stops at the first error and returns it with
   // its kind and position (statements before it stay committed). Each
   // statement is its own transaction: a failed statement changes nothing.
+  // A lone read-only statement's plan is kept (PlanCache) and reused when
+  // the same text runs again.
   Status Run(std::string_view text, const QueryOptions& options, std::vector<QueryResult>* results);
 
   // The store queries run on.
   storage::GraphStore* store() const { return store_; }
 
  private:
+  // Runs one planned statement in its own transaction.
+  Status Execute(const ast::Statement& st, Plan* plan, const QueryOptions& options,
+                 std::vector<QueryResult>* results);
+
   storage::GraphStore* store_;
+  PlanCache plans_;
 };
 
 }  // namespace dyad::query

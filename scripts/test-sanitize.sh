@@ -3,17 +3,20 @@
 # ctest; docs/RELIABILITY.md). One clang build in build-san/ serves both:
 # every file is compiled with AddressSanitizer, UndefinedBehaviorSanitizer and
 # libFuzzer's coverage instrumentation, and the fuzz targets link libFuzzer.
-#   1. the GoogleTest suites and the query test files under ctest, except the
-#      tests that drive external programs (browser, export readers, TCK) or
-#      spawn dyad hundreds of times (crash test): those run in the main build;
-#   2. each tests/fuzz target for DYAD_FUZZ_SECONDS (default 20) seconds,
+#   1. the GoogleTest suites (with the query test files) under ctest. The
+#      other ctest entries run in the main build only: they drive external
+#      programs (browser, export readers, TCK), spawn dyad hundreds of times
+#      (crash test), time things (benchmark smoke) or are Python (fixture
+#      lint). Only what those suites and the fuzzers need is built (no bench
+#      tools): -O1 with line tables keeps the build within CI's budget;
+#   2. each tests/fuzz target for DYAD_FUZZ_SECONDS (default 25) seconds,
 #      starting from its seed corpus in tests/fuzz/corpus/<name>/. A crash
 #      fails the script; the input is saved under build-san/fuzz-artifacts/.
 # Extra arguments go to cmake. Needs clang and libclang-rt-*-dev
 # (scripts/install-deps.sh installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${DYAD_FUZZ_SECONDS:-20}"
+seconds="${DYAD_FUZZ_SECONDS:-25}"
 jobs="$(nproc)"
 start=$(date +%s)
 
@@ -21,18 +24,22 @@ cmake -S . -B build-san -G Ninja -DCMAKE_BUILD_TYPE=Sanitize \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   "-DCMAKE_C_FLAGS=-O1 -gline-tables-only" "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only" \
   -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON "$@" >/dev/null
-ninja -C build-san -j"$jobs"
+suites=(graph_tests storage_tests query_tests loader_tests cli_tests server_tests)
+fuzzers=()
+for src in tests/fuzz/*_fuzz.cc; do fuzzers+=("$(basename "$src" .cc)"); done
+ninja -C build-san -j"$jobs" dyad "${suites[@]}" "${fuzzers[@]}"
 built=$(date +%s)
 
 export ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:check_initialization_order=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-(cd build-san && ctest --output-on-failure -j"$jobs" -E '^(browser_ui|export_.*|reliability_crash|tck.*)$')
+(cd build-san && ctest --output-on-failure -j"$jobs" -E '^(browser_ui|export_.*|reliability_crash|tck.*|bench_smoke|fixture_lint)$')
 tested=$(date +%s)
 
 mkdir -p build-san/fuzz-artifacts
 status=0
-for target in build-san/tests/fuzz/*_fuzz; do
-  name=$(basename "$target" _fuzz)
+for fuzzer in "${fuzzers[@]}"; do
+  target="build-san/tests/fuzz/$fuzzer"
+  name=${fuzzer%_fuzz}
   work=$(mktemp -d)
   # New inputs go to the first (scratch) directory; the seeds stay as they are.
   if ! "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

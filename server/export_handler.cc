@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <rapidjson/document.h>
 
+#include "graph/json_parse.h"
 #include "query/export/exporter.h"
 #include "server/api_error.h"
 #include "server/request.h"
@@ -36,9 +37,9 @@ void HandleExport(ServerContext& ctx, const httplib::Request& req, httplib::Resp
   options.timeout_ms = ctx.options.timeout_ms;
   if (req.has_param("params")) {
     rapidjson::Document doc;
-    doc.Parse(req.get_param_value("params").c_str());
+    Status parsed = ParseJson(req.get_param_value("params"), &doc);
     ApiError err;
-    if (doc.HasParseError() || !doc.IsObject()) {
+    if (!parsed.ok() || !doc.IsObject()) {
       SendError(res, {400, "InvalidJson", "params must be a JSON object"});
       return;
     }

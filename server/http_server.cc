@@ -2,7 +2,11 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 
 #include "server/api_error.h"
 #include "server/assets.h"
@@ -26,6 +30,13 @@ constexpr const char* kContentSecurityPolicy =
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 const ApiError kInternalError = {500, "InternalError", "the server could not complete the request"};
+
+// Connections the kernel queues for accept(). cpp-httplib listens with a
+// backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's library):
+// a dozen clients connecting at once overflowed it, so SYNs were dropped
+// (a one-second stall each) and now and then a connection was lost before
+// any answer. The kernel caps this at net.core.somaxconn.
+constexpr int kListenBacklog = 1024;
 
 bool WantsJson(const httplib::Request& req) {
   std::string accept = req.get_header_value("Accept");
@@ -204,6 +215,7 @@ struct HttpServer::Impl {
 
   ServerContext ctx;
   httplib::Server svr;
+  int listen_fd = -1;  // the listening socket, seen by the socket options hook
   bool loopback = true;
   int port = 0;
   bool bound = false;
@@ -227,6 +239,14 @@ Status HttpServer::Bind() {
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   s.set_payload_max_length(o.max_body_bytes);
   s.set_tcp_nodelay(true);  // no 40 ms Nagle delay on small answers
+  // Replaces cpp-httplib's default (SO_REUSEPORT, which would let a second
+  // server bind the same port and take half its connections): SO_REUSEADDR
+  // only, so a restart may reuse a port with connections in TIME_WAIT.
+  s.set_socket_options([this](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl_->listen_fd = sock;
+  });
   s.set_keep_alive_max_count(1000);
   s.set_keep_alive_timeout(5);
   s.set_read_timeout(o.read_timeout_sec, 0);
@@ -254,6 +274,9 @@ Status HttpServer::Bind() {
                              " (in use, or not an address of this machine)");
     impl_->port = o.port;
   }
+  // Listening again on a listening socket only changes its backlog (Linux).
+  if (impl_->listen_fd < 0 || ::listen(impl_->listen_fd, kListenBacklog) != 0)
+    return Status::IOError("cannot set the listen backlog on " + o.bind + ": " + std::strerror(errno));
   impl_->bound = true;
   return Status::OK();
 }

@@ -1,11 +1,11 @@
 #include "server/request.h"
 
 #include <httplib.h>
-#include <rapidjson/error/en.h>
 
 #include <cerrno>
 #include <cstdlib>
 
+#include "graph/json_parse.h"
 #include "graph/json_value.h"
 
 namespace dyad::server {
@@ -17,11 +17,9 @@ bool ParseJsonBody(const httplib::Request& req, rapidjson::Document* doc, ApiErr
     *err = {415, "UnsupportedMediaType", "send the body as JSON with the header Content-Type: application/json"};
     return false;
   }
-  doc->Parse<rapidjson::kParseFullPrecisionFlag>(req.body.c_str(), req.body.size());
-  if (doc->HasParseError()) {
-    *err = {400, "InvalidJson",
-            std::string("the body is not valid JSON: ") + rapidjson::GetParseError_En(doc->GetParseError()) +
-                " (at byte " + std::to_string(doc->GetErrorOffset()) + ")"};
+  Status parsed = ParseJson(req.body, doc);
+  if (!parsed.ok()) {
+    *err = {400, "InvalidJson", "the body is not valid JSON: " + parsed.message()};
     return false;
   }
   if (!doc->IsObject()) {

@@ -1,65 +1,107 @@
 #include "storage/adj_cache.h"
 
 #include <algorithm>
-#include <mutex>
-#include <tuple>
+#include <cstdlib>
+#include <new>
 
 namespace dyad::storage {
 
-AdjSpan SliceAdjacency(std::shared_ptr<const AdjList> list, Direction dir, const uint32_t* type) {
+void AdjList::Deleter::operator()(const AdjList* list) const {
+  list->~AdjList();
+  ::operator delete(const_cast<AdjList*>(list));
+}
+
+AdjList::Ptr AdjList::Make(uint64_t node, const std::vector<AdjEntry>& entries) {
+  size_t n = entries.size();
+  void* block = ::operator new(sizeof(AdjList) + n * (2 * sizeof(uint64_t) + sizeof(uint32_t)));
+  Ptr list(new (block) AdjList());
+  list->node_ = node;
+  list->size_ = static_cast<uint32_t>(n);
+  uint64_t* nbrs = const_cast<uint64_t*>(list->nbrs());
+  uint64_t* edges = const_cast<uint64_t*>(list->edges());
+  uint32_t* types = const_cast<uint32_t*>(list->types());
+  for (size_t i = 0; i < n; ++i) {
+    const AdjEntry& e = entries[i];
+    list->out_count_ += e.dir == Direction::kOut;
+    nbrs[i] = e.nbr;
+    edges[i] = e.edge;
+    types[i] = e.type;
+  }
+  return list;
+}
+
+AdjSpan SliceAdjacency(const AdjList* list, std::shared_ptr<const AdjList> owner, Direction dir,
+                       const uint32_t* type) {
   if (!list) return AdjSpan();
-  size_t n = list->size();
-  if (dir == Direction::kBoth) return AdjSpan(std::move(list), 0, n);
-  // Entries are sorted by (direction, type): binary-search the run.
-  auto key = [](const AdjEntry& e) { return std::make_tuple(static_cast<uint8_t>(e.dir), e.type); };
-  const uint8_t d = static_cast<uint8_t>(dir);
-  auto first = list->begin(), last = list->end();
-  if (type) {
-    auto t = std::make_tuple(d, *type);
-    first = std::lower_bound(list->begin(), list->end(), t, [&](const AdjEntry& e, const auto& v) { return key(e) < v; });
-    last = std::upper_bound(first, list->end(), t, [&](const auto& v, const AdjEntry& e) { return v < key(e); });
-  } else {
-    first = std::lower_bound(list->begin(), list->end(), d,
-                             [](const AdjEntry& e, uint8_t v) { return static_cast<uint8_t>(e.dir) < v; });
-    last = std::upper_bound(first, list->end(), d,
-                            [](uint8_t v, const AdjEntry& e) { return v < static_cast<uint8_t>(e.dir); });
+  size_t first = 0, last = list->size();
+  if (dir == Direction::kOut) last = list->out_count();
+  if (dir == Direction::kIn) first = list->out_count();
+  if (type && dir != Direction::kBoth) {
+    // Within one direction entries are sorted by type: binary-search the run.
+    const uint32_t* b = list->types();
+    auto [lo, hi] = std::equal_range(b + first, b + last, *type);
+    first = lo - b;
+    last = hi - b;
   }
-  size_t b = first - list->begin(), e = last - list->begin();
-  return AdjSpan(std::move(list), b, e);
+  return AdjSpan(list, std::move(owner), first, last);
 }
 
-std::shared_ptr<const AdjList> AdjCache::Find(uint64_t seq, uint64_t node) const {
-  std::shared_lock lock(mu_);
-  if (seq != seq_) return nullptr;
-  auto it = lists_.find(node);
-  return it == lists_.end() ? nullptr : it->second;
+// ---- AdjEpoch ----
+
+AdjEpoch::AdjEpoch(uint64_t seq, uint64_t node_bound, size_t max_entries)
+    : seq_(seq), bound_(node_bound), max_entries_(max_entries) {
+  // calloc: the pages of untouched slots are never written (a large graph
+  // costs nothing until its nodes are visited).
+  slots_ = static_cast<const AdjList**>(std::calloc(std::max<uint64_t>(bound_, 1), sizeof(const AdjList*)));
+  if (!slots_) throw std::bad_alloc();
 }
 
-void AdjCache::Insert(uint64_t seq, uint64_t node, std::shared_ptr<const AdjList> list) {
-  if (max_entries_ == 0) return;
-  std::unique_lock lock(mu_);
-  if (seq < floor_ || seq < seq_) return;
-  if (seq > seq_ || entries_ + list->size() > max_entries_) {
-    lists_.clear();
-    entries_ = 0;
-    seq_ = seq;
+AdjEpoch::~AdjEpoch() {
+  for (const AdjList* l : owned_) AdjList::Deleter()(l);
+  std::free(slots_);
+}
+
+const AdjList* AdjEpoch::Publish(uint64_t node, AdjList::Ptr* list) {
+  if (node >= bound_) return nullptr;
+  size_t n = (*list)->size();
+  if (entries_.fetch_add(n) + n > max_entries_) {
+    entries_.fetch_sub(n);
+    full_ = true;
+    return nullptr;
   }
-  if (list->size() > max_entries_ || lists_.count(node)) return;
-  entries_ += list->size();
-  lists_.emplace(node, std::move(list));
+  const AdjList* expected = nullptr;
+  std::atomic_ref<const AdjList*> slot(slots_[node]);
+  if (slot.compare_exchange_strong(expected, list->get(), std::memory_order_acq_rel)) {
+    std::lock_guard lock(owned_mu_);
+    owned_.push_back(list->release());
+    return owned_.back();
+  }
+  entries_.fetch_sub(n);  // another reader published it first
+  return expected;
+}
+
+// ---- AdjCache ----
+
+std::shared_ptr<AdjEpoch> AdjCache::Pin(uint64_t seq, uint64_t node_bound) {
+  if (max_entries_ == 0) return nullptr;
+  std::lock_guard lock(mu_);
+  if (seq < floor_) return nullptr;
+  if (current_ && current_->seq() == seq && !current_->full()) return current_;
+  if (current_ && seq < current_->seq()) return nullptr;
+  current_ = std::make_shared<AdjEpoch>(seq, node_bound, max_entries_);
+  return current_;
+}
+
+size_t AdjCache::entries() {
+  std::lock_guard lock(mu_);
+  return current_ ? current_->entries() : 0;
 }
 
 void AdjCache::Reset(uint64_t floor) {
-  std::unique_lock lock(mu_);
-  lists_.clear();
-  entries_ = 0;
+  std::shared_ptr<AdjEpoch> old;
+  std::lock_guard lock(mu_);
+  old.swap(current_);  // freed after the lock is released, unless still pinned
   floor_ = std::max(floor_, floor);
-  seq_ = floor_;
-}
-
-size_t AdjCache::entries() const {
-  std::shared_lock lock(mu_);
-  return entries_;
 }
 
 }  // namespace dyad::storage

@@ -1,76 +1,169 @@
 // AdjCache: a read-optimized in-memory view of the adjacency column family.
 // Read-only transactions get each node's adjacency list from here instead of
-// seeking RocksDB; a list is read from the snapshot on the first miss and
-// kept for every later snapshot of the same sequence number (the same data).
-// Any commit resets the cache, so a list is never served to a snapshot that
-// could see different adjacency.
+// seeking RocksDB. Lists belong to an epoch: the lists of one snapshot
+// sequence number (the same data for every snapshot at it). A transaction
+// pins the epoch of its sequence once and then finds a node's list by one
+// array load, without a lock or a reference count; a list missing from the
+// epoch is read from the snapshot on first use and published for everyone.
+// A commit resets the cache: later snapshots get a new epoch, while
+// transactions still reading an old one keep it alive until they end.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <shared_mutex>
-#include <unordered_map>
+#include <mutex>
 #include <vector>
 
 #include "storage/keys.h"
 
 namespace dyad::storage {
 
-// Every adjacency entry of one node in key order: direction, type,
-// neighbour, relationship.
-using AdjList = std::vector<AdjEntry>;
+// One node's adjacency entries in key order (direction, type, neighbour,
+// relationship) in one block of memory: a small header, then the
+// neighbours, the relationships and the types, each column contiguous, so
+// that finding a node's list is one pointer and a traversal that only needs
+// neighbours reads 8 bytes an entry.
+class AdjList {
+ public:
+  // Frees a list made by Make.
+  struct Deleter {
+    void operator()(const AdjList* list) const;
+  };
+  using Ptr = std::unique_ptr<AdjList, Deleter>;
+  // A list of node's entries (given in key order, all of node).
+  static Ptr Make(uint64_t node, const std::vector<AdjEntry>& entries);
+
+  uint64_t node() const { return node_; }
+  size_t size() const { return size_; }
+  // Entries [0, out_count()) point out, the rest in.
+  uint32_t out_count() const { return out_count_; }
+  const uint64_t* nbrs() const { return reinterpret_cast<const uint64_t*>(this + 1); }
+  const uint64_t* edges() const { return nbrs() + size_; }
+  const uint32_t* types() const { return reinterpret_cast<const uint32_t*>(edges() + size_); }
+  Direction dir(size_t i) const { return i < out_count_ ? Direction::kOut : Direction::kIn; }
+  // Entry i as a whole.
+  AdjEntry entry(size_t i) const { return AdjEntry{node_, dir(i), types()[i], nbrs()[i], edges()[i]}; }
+
+ private:
+  AdjList() = default;
+  uint64_t node_ = 0;
+  uint32_t out_count_ = 0;
+  uint32_t size_ = 0;
+};
 
 // A contiguous run of one node's adjacency entries (one direction and type,
-// one direction, or all), sharing the list it points into.
+// one direction, or all). It points into a list that a pinned epoch keeps
+// alive, or that it owns itself (lists read outside the cache).
 class AdjSpan {
  public:
   AdjSpan() = default;
-  AdjSpan(std::shared_ptr<const AdjList> list, size_t begin, size_t end)
-      : list_(std::move(list)), begin_(begin), end_(end) {}
-  // The entries.
-  const AdjEntry* begin() const { return list_ ? list_->data() + begin_ : nullptr; }
-  const AdjEntry* end() const { return list_ ? list_->data() + end_ : nullptr; }
+  AdjSpan(const AdjList* list, std::shared_ptr<const AdjList> owner, size_t begin, size_t end)
+      : list_(list), owner_(std::move(owner)), begin_(begin), end_(end) {}
+
   size_t size() const { return end_ - begin_; }
   bool empty() const { return begin_ == end_; }
-  // The i-th entry of the run.
-  const AdjEntry& operator[](size_t i) const { return (*list_)[begin_ + i]; }
+  // Columns of the run's i-th entry.
+  uint64_t nbr(size_t i) const { return list_->nbrs()[begin_ + i]; }
+  uint64_t edge(size_t i) const { return list_->edges()[begin_ + i]; }
+  uint32_t type(size_t i) const { return list_->types()[begin_ + i]; }
+  Direction dir(size_t i) const { return list_->dir(begin_ + i); }
+  // The run's neighbours and relationships as arrays (for tight loops).
+  const uint64_t* nbrs() const { return list_ ? list_->nbrs() + begin_ : nullptr; }
+  const uint64_t* edges() const { return list_ ? list_->edges() + begin_ : nullptr; }
+  // The run's i-th entry as a whole.
+  AdjEntry operator[](size_t i) const { return list_->entry(begin_ + i); }
+
+  // Iterates whole entries (by value).
+  class Iterator {
+   public:
+    Iterator(const AdjSpan* span, size_t i) : span_(span), i_(i) {}
+    AdjEntry operator*() const { return (*span_)[i_]; }
+    Iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator!=(const Iterator& o) const { return i_ != o.i_; }
+
+   private:
+    const AdjSpan* span_;
+    size_t i_;
+  };
+  Iterator begin() const { return Iterator(this, 0); }
+  Iterator end() const { return Iterator(this, size()); }
 
  private:
-  std::shared_ptr<const AdjList> list_;
+  const AdjList* list_ = nullptr;
+  std::shared_ptr<const AdjList> owner_;
   size_t begin_ = 0, end_ = 0;
 };
 
-// The run of list (one node's entries in key order) for a direction
-// (kBoth: all) and, optionally, one type.
-AdjSpan SliceAdjacency(std::shared_ptr<const AdjList> list, Direction dir, const uint32_t* type);
+// The run of list for a direction (kBoth: all) and, optionally, one type.
+// owner: the list's owner when no pinned epoch holds it (else null).
+AdjSpan SliceAdjacency(const AdjList* list, std::shared_ptr<const AdjList> owner, Direction dir, const uint32_t* type);
 
-// Adjacency lists of one snapshot sequence number, shared by all readers.
-// Thread-safe.
+// The adjacency lists of one snapshot sequence number. Thread-safe.
+class AdjEpoch {
+ public:
+  // node_bound: node ids below it get a slot (others are never cached);
+  // max_entries: the entries it may hold.
+  AdjEpoch(uint64_t seq, uint64_t node_bound, size_t max_entries);
+  ~AdjEpoch();
+  AdjEpoch(const AdjEpoch&) = delete;
+  AdjEpoch& operator=(const AdjEpoch&) = delete;
+
+  uint64_t seq() const { return seq_; }
+  // Entries held.
+  size_t entries() const { return entries_.load(); }
+  // True once a list was refused for lack of room.
+  bool full() const { return full_.load(); }
+  // The cached list of node, or null.
+  const AdjList* Find(uint64_t node) const {
+    return node < bound_ ? std::atomic_ref<const AdjList*>(slots_[node]).load(std::memory_order_acquire) : nullptr;
+  }
+  // Publishes list as node's. Returns the list now cached for node (list,
+  // or one another reader published first), or null when the list cannot
+  // be kept (no slot, or the cache is full): then the caller keeps it.
+  const AdjList* Publish(uint64_t node, AdjList::Ptr* list);
+
+ private:
+  const uint64_t seq_;
+  const uint64_t bound_;
+  const size_t max_entries_;
+  std::atomic<size_t> entries_{0};
+  std::atomic<bool> full_{false};
+  const AdjList** slots_;  // bound_ pointers, zeroed lazily (calloc)
+  std::mutex owned_mu_;
+  std::vector<const AdjList*> owned_;  // every published list, freed with the epoch
+};
+
+// The current epoch and the memory bound. Thread-safe.
 class AdjCache {
  public:
-  // max_entries bounds the memory (32 bytes an entry); when full, the cache
-  // starts over.
+  // max_entries bounds the entries of an epoch (20 bytes each); when it is
+  // full, its readers read further lists without keeping them, and the next
+  // transaction starts a new epoch (the full one is freed when its last
+  // reader ends). 0: no cache.
   explicit AdjCache(size_t max_entries) : max_entries_(max_entries) {}
 
-  // The list of node as a snapshot at seq sees it, if cached.
-  std::shared_ptr<const AdjList> Find(uint64_t seq, uint64_t node) const;
-  // Keeps a list read from a snapshot at seq (ignored when a newer
-  // sequence's lists are cached, or seq is older than the last reset).
-  void Insert(uint64_t seq, uint64_t node, std::shared_ptr<const AdjList> list);
-  // Forgets everything; lists read at snapshots older than floor (the
-  // sequence number after a commit) are refused from now on.
+  // The epoch for a snapshot at seq, to use for its whole life: the current
+  // one, or a new one when seq is newer or the current one is full
+  // (node_bound: the next node id). Null — read without the cache — when
+  // seq is older than the current epoch or than the last reset (the cache
+  // may hold newer data).
+  std::shared_ptr<AdjEpoch> Pin(uint64_t seq, uint64_t node_bound);
+  // Forgets the current epoch; snapshots older than floor (the sequence
+  // number after a commit) get no epoch from now on.
   void Reset(uint64_t floor);
-  // Entries held (for tests and the benchmark).
-  size_t entries() const;
+  // Entries held by the current epoch (for tests and the benchmark).
+  size_t entries();
 
  private:
   const size_t max_entries_;
-  mutable std::shared_mutex mu_;
-  uint64_t seq_ = 0;
+  std::mutex mu_;
+  std::shared_ptr<AdjEpoch> current_;
   uint64_t floor_ = 0;
-  size_t entries_ = 0;
-  std::unordered_map<uint64_t, std::shared_ptr<const AdjList>> lists_;
 };
 
 }  // namespace dyad::storage

@@ -58,6 +58,11 @@ class BulkWriter {
   Status Finish();
   // Deletes everything written by this load.
   Status Abort();
+  // Ends the load as a killed process would, for crash tests: the writer
+  // neither finishes nor rolls back (the marker, any ingested tables and the
+  // files under bulk-load/ stay; the next open rolls the load back), but its
+  // memory, snapshot and writer lock are released when it is destroyed.
+  void Abandon() { done_ = true; }
   // Nodes and edges added so far.
   uint64_t nodes_added() const { return delta_.nodes; }
   uint64_t edges_added() const { return delta_.edges; }

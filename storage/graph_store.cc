@@ -204,6 +204,11 @@ Counters GraphStore::counters() const {
   return counters_;
 }
 
+uint64_t GraphStore::next_node_id() const {
+  std::lock_guard lock(counters_mu_);
+  return counters_.next_node;
+}
+
 std::string GraphStore::GetMeta(const std::string& key) const {
   std::string v;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[1], key, &v);

@@ -11,16 +11,19 @@ namespace dyad::storage {
 void IndexCatalog::SetGlobalKeys(std::vector<uint32_t> keys) {
   std::unique_lock lock(mu_);
   global_ = std::move(keys);
+  version_.fetch_add(1);
 }
 
 void IndexCatalog::Add(uint32_t label, uint32_t key) {
   std::unique_lock lock(mu_);
   per_label_.insert({label, key});
+  version_.fetch_add(1);
 }
 
 void IndexCatalog::Remove(uint32_t label, uint32_t key) {
   std::unique_lock lock(mu_);
   per_label_.erase({label, key});
+  version_.fetch_add(1);
 }
 
 bool IndexCatalog::Has(uint32_t label, uint32_t key) const {

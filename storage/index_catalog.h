@@ -2,6 +2,7 @@
 // the index entries a node record implies.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <set>
 #include <shared_mutex>
@@ -26,6 +27,9 @@ class IndexCatalog {
   bool Has(uint32_t label, uint32_t key) const;
   // Every per-label index.
   std::vector<std::pair<uint32_t, uint32_t>> PerLabel() const;
+  // Changes with every change of the catalog (plans that chose an index
+  // are only valid for the version they were made at).
+  uint64_t version() const { return version_.load(); }
 
   // Appends the props-CF keys of every index entry node n implies. A list
   // value is indexed element by element; unindexable values are skipped.
@@ -37,6 +41,7 @@ class IndexCatalog {
   mutable std::shared_mutex mu_;
   std::vector<uint32_t> global_;
   std::set<std::pair<uint32_t, uint32_t>> per_label_;
+  std::atomic<uint64_t> version_{0};
 };
 
 // The props-CF key of one index entry.

@@ -44,11 +44,22 @@ void Cursor::Next() {
   Check();
 }
 
+void Cursor::Reseek(std::string prefix) {
+  prefix_ = std::move(prefix);
+  it_->Seek(prefix_);
+  Check();
+}
+
 void Cursor::Check() { valid_ = it_->Valid() && it_->key().starts_with(prefix_); }
 
 std::string_view Cursor::key() const {
   rocksdb::Slice k = it_->key();
   return {k.data(), k.size()};
+}
+
+std::string_view Cursor::value() const {
+  rocksdb::Slice v = it_->value();
+  return {v.data(), v.size()};
 }
 
 AdjEntry Cursor::adj() const {
@@ -90,7 +101,10 @@ Transaction::Transaction(GraphStore* store, bool writable, std::unique_lock<std:
   key_prop_id_ = store_->dict().Find(NameKind::kKey, "key").value_or(0);
 }
 
-Transaction::~Transaction() { store_->db()->ReleaseSnapshot(snapshot_); }
+Transaction::~Transaction() {
+  adj_cursor_.reset();  // before its snapshot
+  store_->db()->ReleaseSnapshot(snapshot_);
+}
 
 Status Transaction::Get(const char* cf, const std::string& key, std::string* value) {
   rocksdb::ReadOptions ro;
@@ -142,24 +156,46 @@ std::unique_ptr<Cursor> Transaction::Neighbors(uint64_t node, Direction dir, std
 }
 
 Status Transaction::Adjacency(uint64_t node, Direction dir, const uint32_t* type, AdjSpan* out) {
-  std::shared_ptr<const AdjList> list;
-  if (!batch_) list = store_->adj_cache().Find(seq_, node);
-  if (!list) {
-    auto fresh = std::make_shared<AdjList>();
-    // A writer reads only the run it asks for (its batch may change next);
-    // a reader reads the node's whole list once and shares it.
-    std::unique_ptr<Cursor> c = batch_ ? (type && dir != Direction::kBoth ? Neighbors(node, dir, *type)
-                                                                           : Neighbors(node, dir, std::nullopt))
-                                       : Neighbors(node, Direction::kBoth, std::nullopt);
-    for (; c->Valid(); c->Next()) {
-      AdjEntry e;
-      if (ParseAdjKey(c->key(), &e)) fresh->push_back(e);
+  if (!batch_) {
+    if (!epoch_pinned_) {
+      epoch_ = store_->adj_cache().Pin(seq_, store_->next_node_id());
+      epoch_pinned_ = true;
     }
-    DYAD_RETURN_IF_ERROR(c->status());
-    list = std::move(fresh);
-    if (!batch_) store_->adj_cache().Insert(seq_, node, list);
+    if (epoch_) {
+      if (const AdjList* cached = epoch_->Find(node)) {
+        *out = SliceAdjacency(cached, nullptr, dir, type);
+        return Status::OK();
+      }
+    }
   }
-  *out = SliceAdjacency(std::move(list), dir, type);
+  // A writer reads only the run it asks for (its batch may change next); a
+  // reader reads the node's whole list once, through one iterator it keeps
+  // (creating an iterator costs more than a seek), and publishes it.
+  std::unique_ptr<Cursor> own;
+  Cursor* c = nullptr;
+  if (batch_) {
+    own = type && dir != Direction::kBoth ? Neighbors(node, dir, *type) : Neighbors(node, dir, std::nullopt);
+    c = own.get();
+  } else {
+    if (adj_cursor_) adj_cursor_->Reseek(AdjPrefix(node));
+    else adj_cursor_ = Neighbors(node, Direction::kBoth, std::nullopt);
+    c = adj_cursor_.get();
+  }
+  adj_scratch_.clear();
+  for (; c->Valid(); c->Next()) {
+    AdjEntry e;
+    if (ParseAdjKey(c->key(), &e)) adj_scratch_.push_back(e);
+  }
+  DYAD_RETURN_IF_ERROR(c->status());
+  AdjList::Ptr fresh = AdjList::Make(node, adj_scratch_);
+  if (epoch_) {
+    if (const AdjList* kept = epoch_->Publish(node, &fresh)) {
+      *out = SliceAdjacency(kept, nullptr, dir, type);
+      return Status::OK();
+    }
+  }
+  std::shared_ptr<const AdjList> owned(fresh.release(), AdjList::Deleter());
+  *out = SliceAdjacency(owned.get(), owned, dir, type);
   return Status::OK();
 }
 
@@ -193,6 +229,21 @@ std::optional<uint64_t> Transaction::FindNodeByKey(const std::string& key) {
   auto c = IndexSeek(kGlobalLabel, key_prop_id_, &v, true, &v, true);
   if (!c->Valid()) return std::nullopt;
   return c->node_id();
+}
+
+Status Transaction::RelationshipCountsByType(std::map<uint32_t, int64_t>* out) {
+  out->clear();
+  const size_t prefix_len = std::string_view(kMetaTypeCountPrefix).size();
+  auto c = Scan(kMetaCF, kMetaTypeCountPrefix, "");
+  for (; c->Valid(); c->Next()) {
+    std::string_view k = c->key();
+    if (k.size() != prefix_len + 4) return Status::Corruption("bad count entry in meta");
+    (*out)[DecodeFixed32BE(k.data() + prefix_len)] = static_cast<int64_t>(DecodeU64(std::string(c->value())));
+  }
+  DYAD_RETURN_IF_ERROR(c->status());
+  for (const auto& [type, d] : delta_.per_type) (*out)[type] += d;
+  std::erase_if(*out, [](const auto& entry) { return entry.second <= 0; });
+  return Status::OK();
 }
 
 std::optional<uint32_t> Transaction::LabelId(std::string_view n) const { return store_->dict().Find(NameKind::kLabel, n); }

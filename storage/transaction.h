@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,8 +36,12 @@ class Cursor {
   bool Valid() const { return valid_; }
   // Advances to the next key.
   void Next();
+  // Moves to the keys that start with prefix (reusing the iterator).
+  void Reseek(std::string prefix);
   // The current key.
   std::string_view key() const;
+  // The current value.
+  std::string_view value() const;
   // For label scans and index seeks: the node id that ends the key.
   uint64_t node_id() const { return TrailingId(key()); }
   // For adjacency scans: the decoded entry.
@@ -85,8 +90,9 @@ class Transaction {
   std::unique_ptr<Cursor> Neighbors(uint64_t node, Direction dir, std::optional<uint32_t> type);
   // The adjacency entries of node for a direction (kBoth: both) and,
   // optionally, one type, in key order. Read-only transactions share the
-  // store's AdjCache (one seek per node and snapshot sequence); read-write
-  // ones read through their batch.
+  // store's AdjCache (one seek per node and snapshot sequence; the span
+  // stays valid while the transaction lives); read-write ones read through
+  // their batch.
   Status Adjacency(uint64_t node, Direction dir, const uint32_t* type, AdjSpan* out);
   // Candidate nodes whose indexed (label, key) value lies in [lo, hi]
   // (nullptr: unbounded; the flags say whether the bound is inclusive).
@@ -99,6 +105,10 @@ class Transaction {
   std::unique_ptr<Cursor> Scan(const char* cf, std::string prefix, std::string start);
   // The node whose `key` property equals key, if any.
   std::optional<uint64_t> FindNodeByKey(const std::string& key);
+  // Relationships per type id as this transaction sees them: the counters of
+  // its snapshot (written in the same batch as the changes they count) plus
+  // its own uncommitted changes. Types with no relationships are left out.
+  Status RelationshipCountsByType(std::map<uint32_t, int64_t>* out);
 
   // Dictionary lookups (names interned by this transaction included).
   std::optional<uint32_t> LabelId(std::string_view name) const;
@@ -153,6 +163,11 @@ class Transaction {
   std::vector<std::pair<uint32_t, uint32_t>> created_indexes_, dropped_indexes_;
   uint32_t key_prop_id_ = 0;
   uint64_t seq_ = 0;  // the snapshot's sequence number
+  // Readers: the adjacency lists of seq_, pinned on first use (null: none).
+  std::shared_ptr<AdjEpoch> epoch_;
+  bool epoch_pinned_ = false;
+  std::vector<AdjEntry> adj_scratch_;  // entries read for a list, reused
+  std::unique_ptr<Cursor> adj_cursor_;  // readers: one iterator for every list read
   bool finished_ = false;
 };
 

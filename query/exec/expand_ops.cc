@@ -1,11 +1,8 @@
 #include "query/exec/expand_ops.h"
 
 #include <algorithm>
-#include <deque>
-#include <functional>
 #include <limits>
 #include <span>
-#include <unordered_map>
 
 namespace dyad::query {
 
@@ -31,12 +28,13 @@ PathValue BuildPath(uint64_t start, const std::vector<RelRef>& rels) {
   return p;
 }
 
-namespace {
-
-// The adjacency runs of node for a step: one per direction and type.
 Status OpenSpans(storage::Transaction* txn, uint64_t node, Direction dir, const std::vector<uint32_t>& types,
                  std::vector<storage::AdjSpan>* out) {
   out->clear();
+  if (dir == Direction::kBoth && types.empty()) {  // the node's whole list, one lookup
+    out->emplace_back();
+    return txn->Adjacency(node, dir, nullptr, &out->back());
+  }
   const Direction both[] = {Direction::kOut, Direction::kIn};
   for (Direction d : dir == Direction::kBoth ? std::span<const Direction>(both) : std::span<const Direction>(&dir, 1)) {
     if (types.empty()) {
@@ -53,10 +51,9 @@ Status OpenSpans(storage::Transaction* txn, uint64_t node, Direction dir, const 
 }
 
 RelRef ToRel(const storage::AdjEntry& e) {
-  return e.dir == Direction::kOut ? RelRef{e.edge, e.node, e.nbr} : RelRef{e.edge, e.nbr, e.node};
+  return e.dir == Direction::kOut ? RelRef{e.edge, e.node, e.nbr, e.type} : RelRef{e.edge, e.nbr, e.node, e.type};
 }
 
-// True when rel is one of the relationships held in the given slots.
 bool UsedElsewhere(const Row& row, const std::vector<int>& slots, uint64_t rel) {
   for (int s : slots) {
     const Value& v = GetSlot(row, s);
@@ -67,13 +64,6 @@ bool UsedElsewhere(const Row& row, const std::vector<int>& slots, uint64_t rel) 
   }
   return false;
 }
-
-// A self-loop appears twice in an undirected scan (out and in): keep one.
-bool SkipLoopTwin(const storage::AdjEntry& e, Direction dir) {
-  return dir == Direction::kBoth && e.dir == Direction::kIn && e.nbr == e.node;
-}
-
-}  // namespace
 
 // ---- ExpandOp ----
 
@@ -128,6 +118,39 @@ Status ExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
   }
 }
 
+Status ExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
+  *rows = 0;
+  std::vector<uint64_t> used;  // the row's relationships this one must differ from
+  while (true) {
+    bool in = false;
+    DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
+    if (!in) return Status::OK();
+    DYAD_RETURN_IF_ERROR(StartRow(ctx));
+    if (spans_.empty()) continue;
+    const uint64_t from = GetSlot(current_, spec_.from_slot).as_node().id;
+    const uint64_t to = spec_.to_bound ? GetSlot(current_, spec_.to_slot).as_node().id : 0;
+    used.clear();
+    for (int slot : spec_.distinct_from) {
+      const Value& v = GetSlot(current_, slot);
+      if (v.is_rel()) used.push_back(v.as_rel().id);
+      if (v.is_list())
+        for (const Value& e : v.as_list())
+          if (e.is_rel()) used.push_back(e.as_rel().id);
+    }
+    for (const storage::AdjSpan& sp : spans_) {
+      const uint64_t* nbrs = sp.nbrs();
+      const uint64_t* edges = sp.edges();
+      for (size_t i = 0, n = sp.size(); i < n; ++i) {
+        if (spec_.to_bound && nbrs[i] != to) continue;
+        // An undirected scan meets a self-loop twice: count it once.
+        if (spec_.dir == Direction::kBoth && nbrs[i] == from && sp.dir(i) == Direction::kIn) continue;
+        if (!used.empty() && std::find(used.begin(), used.end(), edges[i]) != used.end()) continue;
+        ++*rows;
+      }
+    }
+  }
+}
+
 std::string ExpandOp::Describe() const { return std::string(spec_.to_bound ? "ExpandInto" : "Expand") + spec_.text; }
 
 // ---- VarExpandOp ----
@@ -157,22 +180,21 @@ Status VarExpandOp::PushFrame(ExecContext& ctx, uint64_t node, bool expand) {
   return Status::OK();
 }
 
-Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
+Status VarExpandOp::NextPath(ExecContext& ctx, bool* has, uint64_t* end) {
   while (true) {
     if (emit_zero_) {
       emit_zero_ = false;
       uint64_t start = frames_[0].node;
       if (!spec_.to_bound || GetSlot(current_, spec_.to_slot).as_node().id == start) {
-        row = current_;
-        SetSlot(row, spec_.rel_slot, Value(List{}));
-        if (!spec_.to_bound) SetSlot(row, spec_.to_slot, Value(NodeRef{start}));
+        *end = start;
         *has = true;
         return Status::OK();
       }
     }
     if (depth_ > 0) {
       Frame& f = frames_[depth_ - 1];
-      const storage::AdjEntry* e = nullptr;
+      storage::AdjEntry e;
+      bool got = false;
       while (f.span < f.spans.size()) {
         const storage::AdjSpan& sp = f.spans[f.span];
         if (f.pos >= sp.size()) {
@@ -180,31 +202,27 @@ Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
           f.pos = 0;
           continue;
         }
-        e = &sp[f.pos++];
-        if (!SkipLoopTwin(*e, spec_.dir)) break;
-        e = nullptr;
+        e = sp[f.pos++];
+        if (!SkipLoopTwin(e, spec_.dir)) {
+          got = true;
+          break;
+        }
       }
-      if (!e) {
+      if (!got) {
         --depth_;
         if (!path_.empty()) path_.pop_back();
         continue;
       }
-      RelRef r = ToRel(*e);
+      RelRef r = ToRel(e);
       bool repeated = std::any_of(path_.begin(), path_.end(), [&](const RelRef& p) { return p.id == r.id; });
       if (repeated || UsedElsewhere(current_, spec_.distinct_from, r.id)) continue;
-      uint64_t next = e->nbr;
+      uint64_t next = e.nbr;
       path_.push_back(r);
       DYAD_RETURN_IF_ERROR(PushFrame(ctx, next, static_cast<int64_t>(path_.size()) < max_));
       DYAD_RETURN_IF_ERROR(ctx.Tick());
       if (static_cast<int64_t>(path_.size()) >= min_ &&
           (!spec_.to_bound || GetSlot(current_, spec_.to_slot).as_node().id == next)) {
-        row = current_;
-        List rels;
-        rels.reserve(path_.size());
-        for (const RelRef& p : path_) rels.push_back(Value(p));
-        if (spec_.reverse_rels) std::reverse(rels.begin(), rels.end());
-        SetSlot(row, spec_.rel_slot, Value(std::move(rels)));
-        if (!spec_.to_bound) SetSlot(row, spec_.to_slot, Value(NodeRef{next}));
+        *end = next;
         *has = true;
         return Status::OK();
       }
@@ -226,121 +244,33 @@ Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
   }
 }
 
+Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
+  uint64_t end = 0;
+  DYAD_RETURN_IF_ERROR(NextPath(ctx, has, &end));
+  if (!*has) return Status::OK();
+  row = current_;
+  List rels;
+  rels.reserve(path_.size());
+  for (const RelRef& p : path_) rels.push_back(Value(p));
+  if (spec_.reverse_rels) std::reverse(rels.begin(), rels.end());
+  SetSlot(row, spec_.rel_slot, Value(std::move(rels)));
+  if (!spec_.to_bound) SetSlot(row, spec_.to_slot, Value(NodeRef{end}));
+  return Status::OK();
+}
+
+Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
+  *rows = 0;
+  for (bool has = true;;) {
+    uint64_t end = 0;
+    DYAD_RETURN_IF_ERROR(NextPath(ctx, &has, &end));
+    if (!has) return Status::OK();
+    ++*rows;
+  }
+}
+
 std::string VarExpandOp::Describe() const {
   return "VarLengthExpand" + spec_.text + " *" + std::to_string(min_) + ".." +
          (max_ == std::numeric_limits<int64_t>::max() ? std::string() : std::to_string(max_));
-}
-
-// ---- ShortestPathOp ----
-
-ShortestPathOp::ShortestPathOp(std::unique_ptr<Operator> input, StepSpec spec, int64_t min_hops, int64_t max_hops,
-                               bool all, int path_slot)
-    : spec_(std::move(spec)), min_(min_hops), max_(max_hops), all_(all), path_slot_(path_slot) {
-  children.push_back(std::move(input));
-}
-
-Status ShortestPathOp::Open(ExecContext& ctx) {
-  ResolveTypes(ctx.txn(), spec_.types, &type_ids_, &no_types_match_);
-  results_.clear();
-  next_ = 0;
-  return Operator::Open(ctx);
-}
-
-Status ShortestPathOp::Search(ExecContext& ctx) {
-  results_.clear();
-  next_ = 0;
-  const Value& a = GetSlot(current_, spec_.from_slot);
-  const Value& b = GetSlot(current_, spec_.to_slot);
-  if (!a.is_node() || !b.is_node() || no_types_match_) return Status::OK();
-  uint64_t src = a.as_node().id, dst = b.as_node().id;
-  if (src == dst) {
-    if (min_ == 0) results_.push_back({});
-    return Status::OK();
-  }
-  // BFS recording, for each reached node, the relationships that reach it
-  // at its (shortest) depth: all of them for allShortestPaths, the first one
-  // for shortestPath (which also stops as soon as dst is reached).
-  std::unordered_map<uint64_t, int64_t> depth{{src, 0}};
-  std::unordered_map<uint64_t, std::vector<RelRef>> parents;
-  std::unordered_map<uint64_t, RelRef> first_parent;
-  std::vector<uint64_t> frontier{src}, next;
-  std::vector<storage::AdjSpan> spans;
-  bool found = false;
-  for (int64_t d = 1; d <= max_ && !frontier.empty() && !found; ++d) {
-    next.clear();
-    for (size_t i = 0; i < frontier.size() && !(found && !all_); ++i) {
-      DYAD_RETURN_IF_ERROR(OpenSpans(ctx.txn(), frontier[i], spec_.dir, type_ids_, &spans));
-      for (const storage::AdjSpan& sp : spans) {
-        for (const storage::AdjEntry& e : sp) {
-          if (SkipLoopTwin(e, spec_.dir) || UsedElsewhere(current_, spec_.distinct_from, e.edge)) continue;
-          DYAD_RETURN_IF_ERROR(ctx.Tick());
-          auto [it, fresh] = depth.try_emplace(e.nbr, d);
-          if (fresh) next.push_back(e.nbr);
-          else if (it->second != d) continue;
-          if (all_) parents[e.nbr].push_back(ToRel(e));
-          else if (fresh) first_parent.emplace(e.nbr, ToRel(e));
-          if (e.nbr == dst) {
-            found = true;
-            if (!all_) break;
-          }
-        }
-        if (found && !all_) break;
-      }
-    }
-    frontier.swap(next);
-  }
-  if (!found) return Status::OK();
-  // Walk back from dst; for shortestPath keep only the first path.
-  std::vector<RelRef> path;
-  if (!all_) {
-    for (uint64_t n = dst; n != src;) {
-      const RelRef& r = first_parent.at(n);
-      path.push_back(r);
-      n = r.start == n ? r.end : r.start;
-    }
-    results_.emplace_back(path.rbegin(), path.rend());
-  }
-  std::function<void(uint64_t)> walk = [&](uint64_t n) {
-    if (n == src) {
-      std::vector<RelRef> p(path.rbegin(), path.rend());
-      results_.push_back(std::move(p));
-      return;
-    }
-    for (const RelRef& r : parents[n]) {
-      uint64_t prev = r.start == n ? r.end : r.start;
-      if (depth[prev] != depth[n] - 1) continue;
-      path.push_back(r);
-      walk(prev);
-      path.pop_back();
-    }
-  };
-  if (all_) walk(dst);
-  if (static_cast<int64_t>(results_.empty() ? 0 : results_[0].size()) < min_) results_.clear();
-  return Status::OK();
-}
-
-Status ShortestPathOp::Next(ExecContext& ctx, Row& row, bool* has) {
-  while (next_ >= results_.size()) {
-    bool in = false;
-    DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
-    if (!in) {
-      *has = false;
-      return Status::OK();
-    }
-    DYAD_RETURN_IF_ERROR(Search(ctx));
-  }
-  const std::vector<RelRef>& rels = results_[next_++];
-  row = current_;
-  List list;
-  for (const RelRef& r : rels) list.push_back(Value(r));
-  if (spec_.rel_slot >= 0) SetSlot(row, spec_.rel_slot, Value(std::move(list)));
-  if (path_slot_ >= 0) SetSlot(row, path_slot_, Value(BuildPath(GetSlot(current_, spec_.from_slot).as_node().id, rels)));
-  *has = true;
-  return Status::OK();
-}
-
-std::string ShortestPathOp::Describe() const {
-  return std::string(all_ ? "AllShortestPaths" : "ShortestPath") + spec_.text;
 }
 
 }  // namespace dyad::query

@@ -33,6 +33,9 @@ class ExpandOp : public Operator {
   Status Open(ExecContext& ctx) override;
   Status Next(ExecContext& ctx, Row& row, bool* has) override;
   std::string Describe() const override;
+  // Instead of Next: the number of rows it would produce (CountRowsOp).
+  Status CountRows(ExecContext& ctx, int64_t* rows);
+  const StepSpec& spec() const { return spec_; }
 
  private:
   Status StartRow(ExecContext& ctx);
@@ -54,8 +57,15 @@ class VarExpandOp : public Operator {
   Status Open(ExecContext& ctx) override;
   Status Next(ExecContext& ctx, Row& row, bool* has) override;
   std::string Describe() const override;
+  // Instead of Next: the number of rows it would produce (CountRowsOp),
+  // without building their relationship lists.
+  Status CountRows(ExecContext& ctx, int64_t* rows);
+  const StepSpec& spec() const { return spec_; }
 
  private:
+  // Advances the depth-first search to the next path to produce (pulling
+  // input rows as needed): path_ holds it, *end its last node.
+  Status NextPath(ExecContext& ctx, bool* has, uint64_t* end);
   // Opens the next depth's frame at node (with its adjacency when expand).
   Status PushFrame(ExecContext& ctx, uint64_t node, bool expand);
   StepSpec spec_;
@@ -76,33 +86,28 @@ class VarExpandOp : public Operator {
   bool emit_zero_ = false;
 };
 
-// For each input row with both ends bound, the shortest path(s) between
-// them (breadth-first, both directions of the pattern respected).
-class ShortestPathOp : public Operator {
- public:
-  ShortestPathOp(std::unique_ptr<Operator> input, StepSpec spec, int64_t min_hops, int64_t max_hops, bool all,
-                 int path_slot);
-  Status Open(ExecContext& ctx) override;
-  Status Next(ExecContext& ctx, Row& row, bool* has) override;
-  std::string Describe() const override;
-
- private:
-  Status Search(ExecContext& ctx);
-  StepSpec spec_;
-  int64_t min_, max_;
-  bool all_;
-  int path_slot_;
-  std::vector<uint32_t> type_ids_;
-  bool no_types_match_ = false;
-  Row current_;
-  std::vector<std::vector<RelRef>> results_;
-  size_t next_ = 0;
-};
-
 // Resolves type names to ids; *none is true when a named type does not exist
 // at all and no other type was named (then nothing can match).
 void ResolveTypes(storage::Transaction* txn, const std::vector<std::string>& names, std::vector<uint32_t>* ids,
                   bool* none);
+
+// The adjacency runs of node for a step, one per direction and type (all
+// types when types is empty), into *out.
+Status OpenSpans(storage::Transaction* txn, uint64_t node, storage::Direction dir, const std::vector<uint32_t>& types,
+                 std::vector<storage::AdjSpan>* out);
+
+// The relationship an adjacency entry stands for (with its type).
+RelRef ToRel(const storage::AdjEntry& e);
+
+// True when rel is one of the relationships held in the given slots of row
+// (a relationship or a list of them): relationship uniqueness in a MATCH.
+bool UsedElsewhere(const Row& row, const std::vector<int>& slots, uint64_t rel);
+
+// An undirected scan meets a self-loop twice (out and in): true for the
+// second, which is skipped.
+inline bool SkipLoopTwin(const storage::AdjEntry& e, storage::Direction dir) {
+  return dir == storage::Direction::kBoth && e.dir == storage::Direction::kIn && e.nbr == e.node;
+}
 
 // Builds the path value of a chain: the start node, then each relationship
 // with the node it leads to.

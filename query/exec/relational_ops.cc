@@ -194,6 +194,7 @@ DistinctOp::DistinctOp(std::unique_ptr<Operator> input, std::vector<int> slots) 
 
 Status DistinctOp::Open(ExecContext& ctx) {
   seen_.clear();
+  seen_one_.Clear();
   return Operator::Open(ctx);
 }
 
@@ -201,6 +202,10 @@ Status DistinctOp::Next(ExecContext& ctx, Row& row, bool* has) {
   while (true) {
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, row, has));
     if (!*has) return Status::OK();
+    if (slots_.size() == 1) {
+      if (seen_one_.Insert(GetSlot(row, slots_[0]))) return Status::OK();
+      continue;
+    }
     std::vector<Value> key;
     for (int s : slots_) key.push_back(GetSlot(row, s));
     if (seen_.insert(std::move(key)).second) return Status::OK();
@@ -220,7 +225,7 @@ struct AggState {
   Value best;
   List items;
   std::vector<double> numbers;
-  std::unordered_set<std::vector<Value>, DistinctOp::Hash> seen;
+  ValueSet seen;
 };
 
 Status Accumulate(const AggSpec& spec, AggState& st, const Value& v) {
@@ -229,7 +234,7 @@ Status Accumulate(const AggSpec& spec, AggState& st, const Value& v) {
     return Status::OK();
   }
   if (v.is_null()) return Status::OK();
-  if (spec.distinct && !st.seen.insert({v}).second) return Status::OK();
+  if (spec.distinct && !st.seen.Insert(v)) return Status::OK();
   ++st.count;
   switch (spec.kind) {
     case AggKind::kSum:
@@ -340,17 +345,31 @@ Status AggregateOp::Load(ExecContext& ctx) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, r, &in));
     if (!in) break;
-    std::vector<Value> key(keys_.size());
-    for (size_t i = 0; i < keys_.size(); ++i) DYAD_RETURN_IF_ERROR(Evaluate(*keys_[i].second, r, ctx, &key[i]));
-    auto it = index.find(key);
-    if (it == index.end()) {
-      it = index.emplace(key, group_keys.size()).first;
-      group_keys.push_back(key);
-      states.emplace_back(aggs_.size());
+    size_t group = 0;
+    if (keys_.empty()) {  // one group: no key to build or look up
+      if (states.empty()) {
+        group_keys.emplace_back();
+        states.emplace_back(aggs_.size());
+      }
+    } else {
+      std::vector<Value> key(keys_.size());
+      for (size_t i = 0; i < keys_.size(); ++i) DYAD_RETURN_IF_ERROR(Evaluate(*keys_[i].second, r, ctx, &key[i]));
+      auto it = index.find(key);
+      if (it == index.end()) {
+        it = index.emplace(key, group_keys.size()).first;
+        group_keys.push_back(key);
+        states.emplace_back(aggs_.size());
+      }
+      group = it->second;
     }
     for (size_t a = 0; a < aggs_.size(); ++a) {
-      Value v;
-      if (aggs_[a].arg) DYAD_RETURN_IF_ERROR(Evaluate(*aggs_[a].arg, r, ctx, &v));
+      // A variable is read in place (the common count(DISTINCT b)).
+      Value computed;
+      const Value* arg = &computed;
+      const CExpr* e = aggs_[a].arg.get();
+      if (e && e->kind == CKind::kSlot) arg = &GetSlot(r, e->slot);
+      else if (e) DYAD_RETURN_IF_ERROR(Evaluate(*e, r, ctx, &computed));
+      const Value& v = *arg;
       if (aggs_[a].percentile) {
         Value p;
         DYAD_RETURN_IF_ERROR(Evaluate(*aggs_[a].percentile, r, ctx, &p));
@@ -358,7 +377,7 @@ Status AggregateOp::Load(ExecContext& ctx) {
           return Status::ArgumentError("percentile must be a number between 0.0 and 1.0, got " + p.ToString());
         percentiles[a] = p.as_number();
       }
-      Status s = Accumulate(aggs_[a], states[it->second][a], v);
+      Status s = Accumulate(aggs_[a], states[group][a], v);
       if (!s.ok()) return s.line() ? s : s.WithPosition(aggs_[a].arg ? aggs_[a].arg->pos.line : 0, aggs_[a].arg ? aggs_[a].arg->pos.column : 0);
     }
   }

@@ -9,6 +9,7 @@
 
 #include "query/exec/operator.h"
 #include "query/exec/scan_ops.h"
+#include "query/exec/value_set.h"
 #include "query/expr/compiled_expr.h"
 
 namespace dyad::query {
@@ -108,6 +109,7 @@ class DistinctOp : public Operator {
  private:
   std::vector<int> slots_;
   std::unordered_set<std::vector<Value>, Hash> seen_;
+  ValueSet seen_one_;  // when there is one slot
 };
 
 // The aggregate functions.

@@ -158,7 +158,7 @@ Status CreateParts(const std::vector<CreatePartSpec>& parts, Row& row, ExecConte
       if (!id.ok()) return id.status();
       ctx.stats.relationships_created++;
       ctx.stats.properties_set += static_cast<int64_t>(props.size());
-      RelRef ref{*id, from, to};
+      RelRef ref{*id, from, to, txn->TypeId(r.type).value_or(RelRef::kUnknownType)};
       if (r.slot >= 0) SetSlot(row, r.slot, Value(ref));
       chain.push_back(ref);
     }

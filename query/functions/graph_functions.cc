@@ -1,6 +1,7 @@
 // Graph functions: id, type, labels, keys, properties, startNode, endNode,
-// nodes, relationships. Labels, types and properties are read through the
-// query's transaction, so a deleted entity fails with EntityNotFound.
+// nodes, relationships. Labels and properties are read through the query's
+// transaction, so a deleted entity fails with EntityNotFound; type() of a
+// deleted relationship still answers (openCypher: Return2 [14]).
 #include <string>
 
 #include "graph/record.h"
@@ -58,6 +59,12 @@ Result<Value> Id(const Args& a, FunctionContext&) {
 Result<Value> Type(const Args& a, FunctionContext& ctx) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_rel()) return ArgTypeError("type", "a Relationship", a[0]);
+  // A relationship's type never changes: the one the reference carries (from
+  // the adjacency key it was found by) is as good as the record's.
+  if (a[0].as_rel().has_type()) {
+    if (!ctx.txn) return NoTxn("type");
+    return Value(ctx.txn->TypeName(static_cast<uint32_t>(a[0].as_rel().type_id)));
+  }
   EdgeRecord e;
   DYAD_RETURN_IF_ERROR(ReadEdge("type", ctx, a[0].as_rel().id, &e));
   return Value(ctx.txn->TypeName(e.type));

@@ -103,7 +103,10 @@ DateTime MakeClock(TimeKind kind, LocalDateTime l, int32_t offset) {
   if (kind == TimeKind::kTime || kind == TimeKind::kLocalTime) l.days = 0;
   if (kind != TimeKind::kTime && kind != TimeKind::kDateTime) offset = 0;
   DateTime dt;
-  dt.seconds = l.days * kSecondsPerDay + l.tod / kNanosPerSecond - offset;
+  // In 128 bits: the wall clock of a datetime near the ends of int64
+  // (datetime({epochSeconds: ...})) overflowed here; such values saturate.
+  __int128 s = static_cast<__int128>(l.days) * kSecondsPerDay + l.tod / kNanosPerSecond - offset;
+  dt.seconds = s > INT64_MAX ? INT64_MAX : s < INT64_MIN ? INT64_MIN : static_cast<int64_t>(s);
   dt.nanos = static_cast<int32_t>(l.tod % kNanosPerSecond);
   dt.offset_seconds = offset;
   dt.kind = kind;

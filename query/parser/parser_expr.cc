@@ -267,6 +267,7 @@ Result<ExprPtr> Parser::ParseNumber(const Token& tok, bool negative, const Token
   auto lit = std::make_unique<ast::LiteralExpr>();
   lit->pos = PosOf(sign);
   std::string shown = (negative ? "-" : "") + tok.text;
+  if (shown.size() > 40) shown = shown.substr(0, 37) + "...";  // errors quote a 200 KB literal in part
   if (tok.kind == TokenKind::kInteger) {
     int64_t v = 0;
     if (!IntegerFromText(tok.text, negative, &v)) {

@@ -87,6 +87,18 @@ bool ContainsAggregate(const Expr& e) {
   return found;
 }
 
+bool AggregatesIgnoreDuplicates(const Expr& e) {
+  if (e.kind() == ExprKind::kCountStar) return false;
+  if (e.kind() == ExprKind::kFunctionCall && IsAggregateName(e.As<FunctionCallExpr>().name)) {
+    const auto& f = e.As<FunctionCallExpr>();
+    std::string n = Lower(f.name);
+    return f.distinct || n == "min" || n == "max";
+  }
+  bool ok = true;
+  ForEachChild(e, [&](const Expr& c) { ok = ok && AggregatesIgnoreDuplicates(c); });
+  return ok;
+}
+
 Result<CExprPtr> Planner::Compile(const Expr& e, const Scope& scope) {
   auto pre = precomputed_.find(&e);
   if (pre != precomputed_.end()) {

@@ -7,6 +7,8 @@
 
 #include "query/exec/expand_ops.h"
 #include "query/exec/path_op.h"
+#include "query/exec/reach_ops.h"
+#include "query/exec/shortest_path_op.h"
 #include "query/exec/relational_ops.h"
 #include "query/planner/planner.h"
 #include "query/planner/static_types.h"
@@ -303,6 +305,18 @@ Status Planner::StartNode(const NodePattern& node, int slot, const Expr* where, 
 
 Status Planner::PlanPattern(const std::vector<const PatternPart*>& parts, const Expr* where,
                             std::unique_ptr<Operator>* op, Scope* scope) {
+  // Only the MATCH PlanClause prepared may use VarReachOp, not the patterns
+  // nested in it (pattern predicates, comprehensions).
+  bool saved_distinct_ends = distinct_ends_;
+  distinct_ends_ = distinct_ends_next_;
+  distinct_ends_next_ = false;
+  Status s = PlanPatternParts(parts, where, op, scope);
+  distinct_ends_ = saved_distinct_ends;
+  return s;
+}
+
+Status Planner::PlanPatternParts(const std::vector<const PatternPart*>& parts, const Expr* where,
+                                 std::unique_ptr<Operator>* op, Scope* scope) {
   Scope before = *scope;
   DYAD_RETURN_IF_ERROR(BindPatternVariables(parts, scope, false));
   std::set<int> bound;
@@ -387,7 +401,10 @@ Status Planner::PlanPart(const PatternPart& part, const Expr* where, std::unique
     if (r.length) {
       int64_t min = r.length->min.value_or(1);
       int64_t max = r.length->max.value_or(std::numeric_limits<int64_t>::max());
-      *op = std::make_unique<VarExpandOp>(std::move(*op), spec, min, max);
+      if (distinct_ends_ && min <= 1 && spec.distinct_from.empty() && rel_bound[rel] < 0)
+        *op = std::make_unique<VarReachOp>(std::move(*op), spec, min, max);
+      else
+        *op = std::make_unique<VarExpandOp>(std::move(*op), spec, min, max);
     } else {
       *op = std::make_unique<ExpandOp>(std::move(*op), spec);
     }

@@ -299,7 +299,8 @@ Status Planner::PlanProjection(const ProjectionBody& body, bool is_return, const
     }
     std::string text;
     for (const auto& c : cols) text += (text.empty() ? "" : ", ") + c.name;
-    *op = std::make_unique<AggregateOp>(std::move(*op), std::move(keys), std::move(aggs), text);
+    if (!TryRelationshipCount(op, keys, aggs, text) && !TryCountPushdown(op, keys, aggs, text))
+      *op = std::make_unique<AggregateOp>(std::move(*op), std::move(keys), std::move(aggs), text);
     if (!mixed.empty()) {
       // Expressions around aggregates may use grouping variables.
       Scope group_scope;

@@ -45,8 +45,10 @@ Result<Plan> Planner::PlanSingle(const SingleQuery& q, bool) {
     const Clause& c = *q.clauses[i];
     if (c.kind() == ClauseKind::kReturn && !last)
       return SemanticErrorAt(q.clauses[i + 1]->pos, "RETURN can only be used at the end of the query");
+    next_clause_ = last ? nullptr : q.clauses[i + 1].get();
     DYAD_RETURN_IF_ERROR(PlanClause(c, last, &op, &scope, &plan));
   }
+  next_clause_ = nullptr;
   const Clause& last = *q.clauses.back();
   bool ends_ok = last.kind() == ClauseKind::kReturn || last.kind() == ClauseKind::kCall ||
                  last.kind() == ClauseKind::kCreate || last.kind() == ClauseKind::kMerge ||
@@ -65,11 +67,17 @@ Status Planner::PlanClause(const Clause& c, bool is_last, std::unique_ptr<Operat
   switch (c.kind()) {
     case ClauseKind::kMatch: {
       const auto& m = c.As<MatchClause>();
+      bool first_clause = !plan->writes && scope->UserVariables().empty() && dynamic_cast<ArgumentOp*>(op->get());
       // A MATCH after a write clause reads all of its writes, not a row's.
       if (plan->writes) *op = std::make_unique<EagerOp>(std::move(*op));
       std::vector<const PatternPart*> parts;
       for (const auto& p : m.pattern) parts.push_back(&p);
-      if (!m.optional) return PlanPattern(parts, m.where.get(), op, scope);
+      distinct_ends_next_ = OnlyDistinctEndsMatter(m, next_clause_);
+      if (!m.optional) {
+        DYAD_RETURN_IF_ERROR(PlanPattern(parts, m.where.get(), op, scope));
+        NoteWholeGraphRels(m, first_clause, op->get(), *scope);
+        return Status::OK();
+      }
       Scope inner;
       DYAD_ASSIGN_OR_RETURN(SubPlan sub, PatternSubPlan(parts, m.where.get(), *scope, &inner));
       std::vector<int> null_slots;

@@ -12,6 +12,7 @@
 
 #include "graph/status.h"
 #include "query/exec/operator.h"
+#include "query/exec/relational_ops.h"
 #include "query/exec/scan_ops.h"
 #include "query/exec/write_ops.h"
 #include "query/expr/compiled_expr.h"
@@ -50,6 +51,8 @@ class Planner {
   // MATCH patterns: adds scans/expansions/filters for parts onto op.
   Status PlanPattern(const std::vector<const ast::PatternPart*>& parts, const ast::Expr* where, std::unique_ptr<Operator>* op,
                      Scope* scope);
+  Status PlanPatternParts(const std::vector<const ast::PatternPart*>& parts, const ast::Expr* where,
+                          std::unique_ptr<Operator>* op, Scope* scope);
   Status PlanPart(const ast::PatternPart& part, const ast::Expr* where, std::unique_ptr<Operator>* op, Scope* scope,
                   std::vector<int>* rel_slots);
   Status PlanShortest(const ast::PatternPart& part, std::unique_ptr<Operator>* op, Scope* scope,
@@ -70,6 +73,28 @@ class Planner {
   Status PlanSetItems(const std::vector<ast::SetItem>& items, const Scope& scope, std::vector<SetSpec>* out);
   Status PlanCall(const ast::CallClause& call, bool standalone, std::unique_ptr<Operator>* op, Scope* scope, Plan* plan);
 
+  // ---- rules that pick cheaper operators (plan_rules.cc) ----
+  // True when the rows of MATCH m only matter through their distinct end
+  // nodes: its one relationship is variable-length (*0.. or *1..), unnamed or
+  // read nowhere, and next (the clause after m) is a WITH/RETURN that ignores
+  // repeated rows (DISTINCT, or only DISTINCT aggregates, min and max).
+  bool OnlyDistinctEndsMatter(const ast::MatchClause& m, const ast::Clause* next) const;
+  // Remembers the plan top of MATCH m when m is a whole-graph relationship
+  // pattern — ()-[r:T]->(), nothing bound before (first_clause), no labels,
+  // properties or WHERE — for TryRelationshipCount.
+  void NoteWholeGraphRels(const ast::MatchClause& m, bool first_clause, const Operator* top, const Scope& scope);
+  // When *op is the remembered pattern and the aggregation is count(*) or
+  // count(r), grouped by type(r) or not: replaces the scan by a
+  // RelationshipCountOp writing the key and aggregate slots; true if done.
+  bool TryRelationshipCount(std::unique_ptr<Operator>* op, const std::vector<std::pair<int, CExprPtr>>& keys,
+                            const std::vector<AggSpec>& aggs, const std::string& text);
+  // When the aggregation is count(*) (or count of an end node) without
+  // grouping right above an ExpandOp or VarExpandOp, or count(DISTINCT end)
+  // right above a VarReachOp: replaces it by a CountRowsOp that has the
+  // expansion count instead of produce its rows; true if done.
+  bool TryCountPushdown(std::unique_ptr<Operator>* op, const std::vector<std::pair<int, CExprPtr>>& keys,
+                        const std::vector<AggSpec>& aggs, const std::string& text);
+
   storage::GraphStore* store_;
   int next_slot_ = 0;
   // Aggregates (and grouping expressions) already computed into slots:
@@ -78,6 +103,22 @@ class Planner {
   // While planning a MATCH: the scope before it and the slots bound so far.
   const Scope* pattern_before_ = nullptr;
   std::set<int>* pattern_bound_ = nullptr;
+  // The clause after the one being planned (null at the end).
+  const ast::Clause* next_clause_ = nullptr;
+  // Set by PlanClause for the MATCH about to be planned when
+  // OnlyDistinctEndsMatter; PlanPattern takes it (nested patterns see false).
+  bool distinct_ends_next_ = false;
+  // While planning that MATCH's parts: its variable-length step may be a
+  // VarReachOp.
+  bool distinct_ends_ = false;
+  // See NoteWholeGraphRels.
+  struct WholeGraphRels {
+    const Operator* top = nullptr;
+    int rel_slot = -1;               // -1: the relationship is anonymous
+    std::vector<std::string> types;  // empty: any type
+    std::string text;                // the pattern, for EXPLAIN
+  };
+  WholeGraphRels whole_graph_rels_;
   friend class ExprCompiler;
 };
 
@@ -92,5 +133,9 @@ bool IsAggregateName(const std::string& name);
 
 // True when e contains an aggregate call (not looking into sub-queries).
 bool ContainsAggregate(const ast::Expr& e);
+
+// True when every aggregate call in e has the same result however often
+// each input row repeats (DISTINCT aggregates, min, max); true without any.
+bool AggregatesIgnoreDuplicates(const ast::Expr& e);
 
 }  // namespace dyad::query

@@ -13,6 +13,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "graph/json_parse.h"
 #include "graph/json_value.h"
 #include "storage/import/element.h"
 
@@ -152,7 +153,7 @@ class GraphHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Grap
     return writer_.Key(s, n, c);
   }
   bool StartObject() {
-    ++depth_;
+    if (++depth_ > kMaxJsonDepth) return TooDeep();
     if (depth_ == 1) return true;
     if (depth_ == 2) return Fail("\"" + section_ + "\" must be an array");
     if (depth_ == 3) {
@@ -170,7 +171,7 @@ class GraphHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Grap
     return true;
   }
   bool StartArray() {
-    ++depth_;
+    if (++depth_ > kMaxJsonDepth) return TooDeep();
     if (depth_ == 1) return Fail("top level must be an object {\"nodes\": [...], \"edges\": [...]}");
     if (depth_ == 2) return true;
     if (depth_ == 3) return Fail("elements of \"" + section_ + "\" must be objects");
@@ -195,12 +196,15 @@ class GraphHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Grap
     status_ = Status::InvalidArgument(name_ + ":" + std::to_string(in_->line()) + ": " + msg);
     return false;
   }
+  // The reader recurses once per level: deep nesting would exhaust the stack.
+  bool TooDeep() { return Fail("nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"); }
   bool Emit() {
+    // The element again, as a document with exactly converted numbers.
     rapidjson::Document doc;
-    doc.Parse(buf_.GetString(), buf_.GetSize());
+    Status s = ParseJson(std::string_view(buf_.GetString(), buf_.GetSize()), &doc);
     Element e;
     e.line = element_line_;
-    Status s = ToElement(doc, section_ == "nodes", false, &e);
+    if (s.ok()) s = ToElement(doc, section_ == "nodes", false, &e);
     if (!s.ok()) {
       status_ = Status::InvalidArgument(name_ + ":" + std::to_string(element_line_) + ": " + s.message());
       return false;
@@ -230,7 +234,7 @@ Status ParseGraph(const std::string& name, Stream& raw, const ElementSink& sink)
   GraphHandler<Stream> handler(name, &in, sink);
   rapidjson::Reader reader;
   rapidjson::ParseResult ok =
-      reader.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNumbersAsStringsFlag>(in, handler);
+      reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(in, handler);
   if (!handler.status().ok()) return handler.status();
   if (!ok)
     return Status::InvalidArgument(name + ":" + std::to_string(in.line()) + ": invalid JSON: " +
@@ -285,18 +289,18 @@ Status ReadJsonLinesStream(const std::string& path, std::istream& in, const Elem
     size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string::npos) continue;
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(line.data(), line.size());
+    Status parsed = ParseJson(line, &doc);
     std::string where = path + ":" + std::to_string(n) + ": ";
-    if (!doc.HasParseError()) {
+    if (!parsed.ok()) return Status::InvalidArgument(where + "invalid JSON: " + parsed.message());
+    {
+      // Nesting is bounded now (ParseJson), so the second reader cannot
+      // exhaust the stack either.
       NumberChecker checker;
       rapidjson::Reader reader;
       rapidjson::StringStream ss(line.c_str());
       reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(ss, checker);
       if (!checker.error.empty()) return Status::InvalidArgument(where + checker.error);
     }
-    if (doc.HasParseError())
-      return Status::InvalidArgument(where + "invalid JSON at column " + std::to_string(doc.GetErrorOffset() + 1) +
-                                     ": " + rapidjson::GetParseError_En(doc.GetParseError()));
     Element e;
     e.line = n;
     Status s = ToElement(doc, true, true, &e);

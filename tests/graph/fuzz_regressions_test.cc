@@ -3,9 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <climits>
+#include <string>
 
 #include "graph/codec.h"
 #include "graph/json_value.h"
+#include "graph/json_writer.h"
+#include "graph/temporal.h"
 
 namespace dyad {
 namespace {
@@ -27,6 +33,50 @@ TEST(FuzzRegressionsTest, DurationPartsThatOverflowAreRefused) {
   EXPECT_EQ(d.months, 14);
   EXPECT_EQ(d.days, 3);
   ASSERT_TRUE(ParseIsoDuration("PT2562047H", &d));
+}
+
+// value_codec_fuzz: a stored datetime near the ends of int64 (a corrupt
+// record; datetime({epochSeconds: ...}) makes such values too) overflowed
+// seconds + offset and days * 86400 in WallClock; days near the ends of
+// int64 overflowed CivilFromDays. Every int64 now renders.
+TEST(FuzzRegressionsTest, ExtremeTemporalValuesRender) {
+  const std::string crash("\x0b\xff\xff\xff\xff\xff\xff\xff\xff\xff\x23\x08\x0c\x00\x00\x00\x0a\x03\x06\x04\x00", 21);
+  std::string_view in = crash;
+  Value v;
+  ASSERT_TRUE(DecodeValue(&in, &v).ok());
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  JsonValueWriter(&w).Write(v);
+  EXPECT_NE(std::string(buf.GetString()).find("~"), std::string::npos) << buf.GetString();
+
+  for (int64_t s : {INT64_MIN, INT64_MIN + 1, INT64_MIN + 86399, int64_t{-1}, int64_t{0}, INT64_MAX - 86399, INT64_MAX}) {
+    for (int32_t off : {INT32_MIN, -64800, 0, 64800, INT32_MAX}) {
+      DateTime dt;
+      dt.seconds = s;
+      dt.nanos = 999999999;
+      dt.offset_seconds = off;
+      int64_t days, tod;
+      WallClock(dt, &days, &tod);
+      EXPECT_GE(tod, 0);
+      EXPECT_LT(tod, kNanosPerDay);
+      EXPECT_FALSE(FormatDateTime(dt).empty());
+    }
+  }
+  DateTime dt;
+  dt.seconds = -86400 - 1;
+  dt.offset_seconds = 3600;
+  EXPECT_EQ(FormatDateTime(dt), "1969-12-31T00:59:59+01:00");
+  dt.seconds = INT64_MIN;
+  dt.offset_seconds = 0;
+  int64_t days, tod;
+  WallClock(dt, &days, &tod);
+  EXPECT_EQ(days, INT64_MIN / 86400 - 1);
+  EXPECT_EQ(tod, (INT64_MIN % 86400 + 86400) * kNanosPerSecond);
+  for (int64_t d : {INT64_MIN, INT64_MIN + 1, int64_t{-719469}, int64_t{-719468}, int64_t{0}, INT64_MAX})
+    EXPECT_FALSE(FormatDate(Date{d}).empty()) << d;
+  EXPECT_EQ(FormatDate(Date{0}), "1970-01-01");
+  EXPECT_EQ(FormatDate(Date{-719468}), "0000-03-01");
+  EXPECT_EQ(FormatDate(Date{-719469}), "0000-02-29");
 }
 
 }  // namespace

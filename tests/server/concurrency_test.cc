@@ -2,9 +2,11 @@
 // creates a group of K nodes (a star: a hub and K-1 spokes) with one tag.
 // Readers, through /query and the Neo4j endpoint, must only ever see a
 // group complete or absent, totals that never shrink, and no errors.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include "server_harness.h"
@@ -14,8 +16,14 @@ namespace {
 
 const char* kToken = "concurrency-token-0123456789";
 constexpr int kGroup = 20;    // nodes per write query
-constexpr int kWrites = 150;  // write queries
 constexpr int kReaders = 12;  // reader threads
+
+// Write queries: 150, or DYAD_CONCURRENCY_WRITES for a longer soak.
+int Writes() {
+  const char* env = std::getenv("DYAD_CONCURRENCY_WRITES");
+  int n = env ? std::atoi(env) : 0;
+  return n > 0 ? n : 150;
+}
 
 class ConcurrencyTest : public ::testing::Test {
  protected:
@@ -40,7 +48,7 @@ class ConcurrencyTest : public ::testing::Test {
 
 // What the readers saw.
 struct Observed {
-  std::atomic<int64_t> reads{0}, errors{0}, torn{0}, shrank{0}, retried{0};
+  std::atomic<int64_t> reads{0}, errors{0}, torn{0}, shrank{0};
   std::mutex mu;
   std::string first_problem;
   void Problem(std::atomic<int64_t>* counter, const std::string& what) {
@@ -67,13 +75,9 @@ void Reader(const RunningServer& server, int id, const std::atomic<bool>& done, 
                       R"j({"statements": [{"statement": "MATCH (n:G) WITH count(n) AS nodes OPTIONAL MATCH ()-[r:SPOKE]->() RETURN nodes, count(r)"}]})j",
                       "application/json");
     };
+    // No retries: every request opens a new connection (the client does not
+    // keep connections alive), and every one must be answered.
     httplib::Result r = send();
-    // A connection lost before any response (the machine starved the client
-    // for its read timeout) is retried once; any HTTP error still counts.
-    if (!r) {
-      ++seen->retried;
-      r = send();
-    }
     if (!r || r->status != 200) {
       seen->Problem(&seen->errors, r ? std::to_string(r->status) + " " + r->body : httplib::to_string(r.error()));
       continue;
@@ -117,6 +121,7 @@ TEST_F(ConcurrencyTest, ReadersNeverSeeHalfAQueryUnderLoad) {
   auto writer = server_->Client();
   httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kToken}};
   int write_errors = 0;
+  const int kWrites = Writes();
   for (int w = 0; w < kWrites; ++w) {
     std::string body =
         R"j({"query": "CREATE (h:G {tag: $tag, i: 0}) WITH h UNWIND range(1, $k - 1) AS i CREATE (h)-[:SPOKE]->(:G {tag: $tag, i: i})", "params": {"tag": "g)j" +
@@ -142,10 +147,51 @@ TEST_F(ConcurrencyTest, ReadersNeverSeeHalfAQueryUnderLoad) {
   EXPECT_EQ(Json(r->body)["rows"][0][0].GetInt64(), kWrites * kGroup);
   // The figures docs/RELIABILITY.md quotes.
   std::printf("concurrency: %d readers, 1 writer: %lld reads and %d writes (%d nodes) in %.1f s, "
-              "%.0f requests/s, %lld errors, %lld torn reads, %lld lost connections retried\n",
+              "%.0f requests/s, %lld errors, %lld torn reads\n",
               kReaders, static_cast<long long>(seen.reads.load()), kWrites, kWrites * kGroup, seconds,
               (seen.reads.load() + kWrites) / seconds, static_cast<long long>(seen.errors.load()),
-              static_cast<long long>(seen.torn.load()), static_cast<long long>(seen.retried.load()));
+              static_cast<long long>(seen.torn.load()));
+}
+
+// The listening socket queues many connections: cpp-httplib's backlog of 5
+// made a dozen clients connecting at once lose SYNs (one-second stalls) and
+// now and then a connection (HttpServer raises it; read back with ss).
+TEST(ServeOptions, ListenBacklogHoldsManyConnections) {
+  TempDir dir;
+  auto store = OpenEmpty(dir.path());
+  RunningServer server(store.get(), ServerOptions());
+  std::string cmd = "ss -Hltn 'sport = :" + std::to_string(server.port()) + "' 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char line[512] = {0};
+  bool got = fgets(line, sizeof line, p) != nullptr;
+  pclose(p);
+  if (!got) GTEST_SKIP() << "ss (iproute2) is not installed";
+  char state[32];
+  long recv_q = 0, send_q = 0;  // for a listener, Send-Q is the backlog
+  ASSERT_EQ(std::sscanf(line, "%31s %ld %ld", state, &recv_q, &send_q), 3) << line;
+  long somaxconn = 1024;
+  if (FILE* f = std::fopen("/proc/sys/net/core/somaxconn", "r")) {
+    if (std::fscanf(f, "%ld", &somaxconn) != 1) somaxconn = 1024;
+    std::fclose(f);
+  }
+  EXPECT_EQ(send_q, std::min(1024L, somaxconn)) << line;
+}
+
+// A second server on a port in use is refused (cpp-httplib's default
+// SO_REUSEPORT let it bind and take half the connections).
+TEST(ServeOptions, APortInUseIsRefused) {
+  TempDir dir;
+  auto store = OpenEmpty(dir.path());
+  RunningServer first(store.get(), ServerOptions());
+  ServerOptions o;
+  o.port = first.port();
+  HttpServer second(store.get(), o);
+  Status s = second.Bind();
+  EXPECT_EQ(s.code(), Status::Code::kIOError) << s.ToString();
+  auto r = first.Client()->Get("/health");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
 }
 
 }  // namespace

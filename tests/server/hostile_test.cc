@@ -53,8 +53,9 @@ class HostileTest : public ::testing::Test {
     EXPECT_EQ(r->status, 400) << r->body.substr(0, 300);
     auto d = Json(r->body);
     EXPECT_EQ(ErrorCode(d), code) << r->body.substr(0, 300);
-    if (!message_part.empty() && ErrorCode(d) == code)
+    if (!message_part.empty() && ErrorCode(d) == code) {
       EXPECT_NE(std::string(d["error"]["message"].GetString()).find(message_part), std::string::npos) << r->body;
+    }
   }
 
   // The server still answers an ordinary request, on a new connection.
@@ -123,6 +124,10 @@ TEST_F(HostileTest, LongPatternsAndClauseChains) {
 TEST_F(HostileTest, HugeLiterals) {
   ExpectRefused("RETURN " + std::string(200000, '9'), "SyntaxError", "too large");
   ExpectRefused("RETURN 1" + std::string(200000, '0') + ".5e99999", "SyntaxError", "too large");
+  // The error quotes the literal in part, not all 200 KB of it.
+  auto refused = Query("RETURN " + std::string(200000, '9'));
+  ASSERT_TRUE(refused);
+  EXPECT_LT(refused->body.size(), 2000u);
   // A large string literal is data, not an attack: it round-trips.
   std::string big(500000, 'x');
   auto r = Query("RETURN size('" + big + "') AS n");
@@ -139,6 +144,19 @@ TEST_F(HostileTest, HugeLiterals) {
 
 TEST_F(HostileTest, HugeGeneratedValues) {
   ExpectRefused("RETURN size(range(1, 9000000000000000000))", "ResourceLimit", "more than the limit");
+  ExpectAlive();
+}
+
+// Found by value_codec_fuzz under UBSan: rendering a datetime near the ends
+// of int64 overflowed (signed overflow in WallClock).
+TEST_F(HostileTest, ExtremeTemporalValues) {
+  for (const char* q : {"RETURN datetime({epochSeconds: -9223372036854775807, nanosecond: 5}) AS x",
+                        "RETURN datetime.fromepoch(9223372036854775807, 999999999) AS x",
+                        "RETURN localdatetime({epochSeconds: -9223372036854775807}) AS x"}) {
+    auto r = Query(q);
+    ASSERT_TRUE(r) << q;
+    EXPECT_TRUE(r->status == 200 || r->status == 400) << q << ": " << r->body.substr(0, 300);
+  }
   ExpectAlive();
 }
 
@@ -255,9 +273,36 @@ TEST_F(HostileTest, MalformedRequests) {
     ssize_t n;
     while ((n = recv(fd, buf, sizeof buf, 0)) > 0) answer.append(buf, n);
     close(fd);
-    if (!answer.empty()) EXPECT_EQ(answer.rfind("HTTP/1.1 4", 0), 0u) << answer.substr(0, 200);
+    if (!answer.empty()) {
+      EXPECT_EQ(answer.rfind("HTTP/1.1 4", 0), 0u) << answer.substr(0, 200);
+    }
     ExpectAlive();
   }
+}
+
+// Deeply nested JSON bodies (within the body limit) are refused: RapidJSON's
+// recursive parser overflowed the stack and a 800 KB body of '[' killed the
+// server.
+TEST_F(HostileTest, DeeplyNestedJsonBodies) {
+  const int n = 400000;
+  std::string deep = Repeat("[", n) + Repeat("]", n);
+  for (auto [path, body] : std::vector<std::pair<std::string, std::string>>{
+           {"/query", deep},
+           {"/query", "{\"query\": \"RETURN $a\", \"params\": {\"a\": " + deep + "}}"},
+           {"/db/neo4j/tx/commit", "{\"statements\": [{\"statement\": \"RETURN $a\", \"parameters\": {\"a\": " +
+                                       deep + "}}]}"}}) {
+    auto r = client_->Post(path, body, "application/json");
+    ASSERT_TRUE(r) << path << ": no answer: " << httplib::to_string(r.error());
+    EXPECT_EQ(r->status, 400) << r->body.substr(0, 300);
+    auto d = Json(r->body);
+    std::string all = r->body.substr(0, 400);
+    EXPECT_NE(all.find("nested deeper than 256 levels"), std::string::npos) << all;
+  }
+  // Nesting within the limit still works (values nest up to 64 levels).
+  auto r = Query("RETURN size(" + Repeat("[", 60) + Repeat("]", 60) + ") AS n");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body.substr(0, 300);
+  ExpectAlive();
 }
 
 // Found by tests/fuzz/http_request_fuzz: an export query with no statement

@@ -1,0 +1,25 @@
+#include "query/plan_cache.h"
+
+namespace dyad::query {
+
+std::unique_ptr<CachedPlan> PlanCache::Take(std::string_view text, uint64_t index_version) {
+  std::unique_ptr<CachedPlan> out;
+  std::lock_guard lock(mu_);
+  auto it = idle_.find(std::string(text));
+  if (it == idle_.end()) return nullptr;
+  while (!it->second.empty() && !out) {
+    out = std::move(it->second.back());
+    it->second.pop_back();
+    if (out->index_version != index_version) out.reset();
+  }
+  return out;
+}
+
+void PlanCache::Give(std::string_view text, std::unique_ptr<CachedPlan> plan) {
+  std::lock_guard lock(mu_);
+  if (idle_.size() >= kMaxTexts && !idle_.count(std::string(text))) idle_.clear();
+  auto& plans = idle_[std::string(text)];
+  if (plans.size() < kMaxPerText) plans.push_back(std::move(plan));
+}
+
+}  // namespace dyad::query
