@@ -18,10 +18,17 @@ enum Tag : uint8_t {
   kTagDateTimeNanos, kTagDurationNanos,
 };
 
-// Splits microseconds into seconds and nanoseconds.
+// Splits microseconds into seconds and nanoseconds (in [0, 1e9)), without
+// overflow for any int64 (a corrupt record's micros near INT64_MIN made
+// seconds * 1e6 overflow).
 void FromMicros(int64_t micros, int64_t* seconds, int32_t* nanos) {
-  *seconds = micros / 1'000'000 - (micros % 1'000'000 < 0);
-  *nanos = static_cast<int32_t>((micros - *seconds * 1'000'000) * 1000);
+  int64_t q = micros / 1'000'000, r = micros % 1'000'000;
+  if (r < 0) {
+    r += 1'000'000;
+    --q;
+  }
+  *seconds = q;
+  *nanos = static_cast<int32_t>(r * 1000);
 }
 
 // Joins seconds and nanoseconds into microseconds; false when that loses

@@ -144,8 +144,12 @@ bool ParseIsoDuration(const std::string& s, Duration* out) {
   }
   if (!any) return false;
   if (neg) { d.months = -d.months; d.days = -d.days; micros = -micros; }
-  d.seconds = micros / 1000000 - (micros % 1000000 < 0);
-  d.nanos = static_cast<int32_t>((micros - d.seconds * 1000000) * 1000);
+  // Floor division without computing seconds * 1e6, which overflowed for
+  // micros near INT64_MIN (value_codec_fuzz).
+  int64_t q = micros / 1000000, r = micros % 1000000;
+  if (r < 0) { r += 1000000; --q; }
+  d.seconds = q;
+  d.nanos = static_cast<int32_t>(r * 1000);
   *out = d;
   return true;
 }
@@ -176,17 +180,21 @@ bool ParseIsoDateTime(const std::string& s, DateTime* out) {
       if (ReadInt(s, &i, &oh) != 2) return false;
       if (i < s.size() && s[i] == ':') ++i;
       ReadInt(s, &i, &om);
+      if (oh > 23 || om > 59) return false;  // 18 digits of minutes overflowed
       offset = sign * (oh * 3600 + om * 60);
     } else {
       return false;
     }
   }
   if (i != s.size()) return false;
-  int64_t local = date.days * 86400000000LL + (h * 3600 + m * 60 + sec) * 1000000LL + micros;
-  int64_t utc = local - offset * 1000000;
+  // In seconds, not microseconds, and checked: no date can overflow it.
+  int64_t secs;
+  if (__builtin_mul_overflow(date.days, int64_t{86400}, &secs) ||
+      __builtin_add_overflow(secs, h * 3600 + m * 60 + sec - offset, &secs))
+    return false;
   *out = DateTime{};
-  out->seconds = utc / 1000000 - (utc % 1000000 < 0);
-  out->nanos = static_cast<int32_t>((utc - out->seconds * 1000000) * 1000);
+  out->seconds = secs;
+  out->nanos = static_cast<int32_t>(micros * 1000);
   out->offset_seconds = static_cast<int32_t>(offset);
   return true;
 }

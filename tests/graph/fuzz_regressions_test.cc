@@ -79,5 +79,69 @@ TEST(FuzzRegressionsTest, ExtremeTemporalValuesRender) {
   EXPECT_EQ(FormatDate(Date{-719469}), "0000-02-29");
 }
 
+// value_codec_fuzz: microseconds near INT64_MIN in a corrupt duration or
+// datetime record overflowed seconds * 1e6 in FromMicros.
+TEST(FuzzRegressionsTest, MicrosecondsNearTheEndsOfInt64Decode) {
+  const std::string crash("\x0a\xbc\xbc\xbc\xbc\xdb\x46\x8a\xc0\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f\x00\x02"
+                          "\xf2\xe9",
+                          24);
+  std::string_view in = crash;
+  Value v;
+  ASSERT_TRUE(DecodeValue(&in, &v).ok());
+  ASSERT_TRUE(v.is_duration());
+  EXPECT_GE(v.as_duration().nanos, 0);
+  EXPECT_LT(v.as_duration().nanos, 1000000000);
+  // Every micros value decodes to the same instant.
+  for (int64_t micros : {INT64_MIN, INT64_MIN + 1, int64_t{-1}, int64_t{0}, INT64_MAX}) {
+    std::string enc;
+    enc.push_back('\x0a');  // a duration: months, days, micros (zigzag varints)
+    enc.push_back('\0');
+    enc.push_back('\0');
+    uint64_t z = (static_cast<uint64_t>(micros) << 1) ^ static_cast<uint64_t>(micros >> 63);
+    PutVarint(z, &enc);
+    std::string_view e = enc;
+    Value d;
+    ASSERT_TRUE(DecodeValue(&e, &d).ok()) << micros;
+    __int128 back = static_cast<__int128>(d.as_duration().seconds) * 1000000 + d.as_duration().nanos / 1000;
+    EXPECT_TRUE(back == micros) << micros;
+  }
+}
+
+// value_codec_fuzz: reading back the tagged JSON of such a duration (about
+// -2.56 billion hours) overflowed seconds * 1e6 in ParseIsoDuration; in
+// ParseIsoDateTime 18 digits of offset minutes overflowed.
+TEST(FuzzRegressionsTest, IsoTextsNearTheEndsOfInt64Parse) {
+  const std::string crash("\x0a\xbc\xbc\xbc\xbc\xdb\x46\x8a\xc0\x00\xdf\xff\xff\xff\xff\xff\xff\xff\xff\x7f\x00\x02"
+                          "\xf2\xe9",
+                          24);
+  std::string_view in = crash;
+  Value v;
+  ASSERT_TRUE(DecodeValue(&in, &v).ok());
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  JsonValueWriter(&w).Write(v);
+  rapidjson::Document doc;
+  doc.Parse(buf.GetString(), buf.GetSize());
+  Value back;
+  if (ValueFromJson(doc, &back).ok()) {
+    EXPECT_EQ(back, v) << buf.GetString();
+  }
+
+  Duration d;
+  ASSERT_TRUE(ParseIsoDuration("-PT9223372036854.775807S", &d));
+  EXPECT_EQ(d.seconds, -9223372036855);
+  EXPECT_EQ(d.nanos, 224193000);
+
+  DateTime dt;
+  ASSERT_TRUE(ParseIsoDateTime("9999-12-31T23:59:59.5+08:00", &dt));
+  EXPECT_EQ(FormatDateTime(dt), "9999-12-31T23:59:59.500+08:00");
+  ASSERT_TRUE(ParseIsoDateTime("0000-01-01T00:00:00Z", &dt));
+  EXPECT_EQ(FormatDateTime(dt), "0000-01-01T00:00Z");
+  EXPECT_FALSE(ParseIsoDateTime("2020-01-01T00:00+08:999999999999999999", &dt));
+  EXPECT_FALSE(ParseIsoDateTime("2020-01-01T00:00+24:00", &dt));
+  ASSERT_TRUE(ParseIsoDateTime("2020-01-01T00:00:00.25-05:30", &dt));
+  EXPECT_EQ(FormatDateTime(dt), "2020-01-01T00:00:00.250-05:30");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -15,7 +15,7 @@ Every write statement creates one :Item node and two relationships to the
 hub, all carrying the statement's tag, and adds 1 to hub.n.
 
 After each kill the database must open, `dyad check` must pass, and:
-  - every acknowledged tag is present;
+  - every acknowledged tag is present, and no tag that no writer attempted;
   - every :Item has exactly its two relationships (nothing half-applied) and
     hub.n equals the number of items (the update and the creates commit
     together);
@@ -166,7 +166,7 @@ class Writer:
         os.remove(path)
 
 
-def verify(dyad, db, acked, loads):
+def verify(dyad, db, acked, attempted, loads):
     """Checks the database after a kill; returns the number of items."""
     run(dyad, db, "check")
     items, hub, rels, batches, totals = query_docs(
@@ -187,6 +187,9 @@ def verify(dyad, db, acked, loads):
     missing = [t for t in acked if t not in tags]
     if missing:
         raise Failure(f"{len(missing)} acknowledged writes are missing, e.g. {missing[:5]}")
+    phantoms = sorted(tags - attempted)
+    if phantoms:
+        raise Failure(f"items no writer attempted: {phantoms[:5]}")
     if hub != [[len(tags)]]:
         raise Failure(f"hub.n is {hub}, but there are {len(tags)} items")
     rels = rels[0][0]
@@ -232,7 +235,7 @@ def main():
     kills = acked_total = 0
     try:
         run(args.dyad, db, "query", "CREATE (:Hub {key: 'hub', n: 0})", sync=True)
-        acked, loads = [], []
+        acked, attempted, loads = [], set(), []
         next_tag = 0
         load_seconds = None
         modes = ["shell", "query", "load"]
@@ -255,11 +258,12 @@ def main():
                 load_seconds = time.monotonic() - t0
             next_tag = w.next_tag
             acked += w.acked
+            attempted.update(w.attempted)
             if w.load:
                 loads.append(w.load)
             kills += w.killed
             try:
-                items = verify(args.dyad, db, acked, loads)
+                items = verify(args.dyad, db, acked, attempted, loads)
             except Failure as e:
                 raise Failure(f"iteration {i} ({mode}, killed after {delay:.2f} s): {e}") from None
             i += 1
