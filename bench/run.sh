@@ -130,7 +130,10 @@ print(json.dumps(out))' "${parts[@]}" > "$work/$tag.kuzu.json"
 status=0
 if [ "$scale" != default ]; then
 run_systems synthetic synthetic "$work/dyad.db" "$work" "$work/kuzu.db" "$work/starts.json"
-python3 bench/report.py "$results" "Queries ($scale: $(printf "%'d" "$nodes") nodes, $(printf "%'d" "$edges") relationships)" \
+# Thousands separators without relying on the locale (printf's %'d prints
+# none in the C locale, and the heading must match the section to replace).
+grouped() { python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$1"; }
+python3 bench/report.py "$results" "Queries ($scale: $(grouped "$nodes") nodes, $(grouped "$edges") relationships)" \
   bench/workload.json synthetic "$load_json" \
   "$work/synthetic.dyad.json" "$work/synthetic.kuzu.json" "$work/synthetic.csr.json" "$work/synthetic.cli.json" || status=1
 fi
