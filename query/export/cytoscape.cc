@@ -4,8 +4,7 @@
 // Network from File, Cytoscape.js JSON). Properties sit in `data` beside id,
 // label, labels (and source, target, type for edges) with their JSON types;
 // dates are ISO strings. A property named like one of those is p_<name>.
-#include "query/export/schema.h"
-#include "query/export/text.h"
+#include "query/export/json_elements.h"
 #include "query/export/writers.h"
 
 namespace dyad::query {
@@ -52,19 +51,7 @@ Status WriteCytoscape(const ExportSource& src, std::ostream& out, ExportSummary*
     w.StartObject();
     w.Key("data");
     w.StartObject();
-    w.Key("id");
-    WriteJsonString(w, NodeId(n.id));
-    w.Key("label");
-    WriteJsonString(w, DisplayName(n, txn));
-    w.Key("labels");
-    w.StartArray();
-    std::string classes;
-    for (uint32_t l : n.labels) {
-      std::string name = txn->LabelName(l);
-      WriteJsonString(w, name);
-      classes += (classes.empty() ? "" : " ") + name;
-    }
-    w.EndArray();
+    std::string classes = WriteNodeIdentity(w, n, txn);
     WriteProps(w, n.props, txn);
     w.EndObject();
     w.Key("classes");
@@ -83,10 +70,7 @@ Status WriteCytoscape(const ExportSource& src, std::ostream& out, ExportSummary*
     w.StartObject();
     w.Key("id");
     WriteJsonString(w, EdgeId(e.id));
-    w.Key("source");
-    WriteJsonString(w, NodeId(e.start));
-    w.Key("target");
-    WriteJsonString(w, NodeId(e.end));
+    WriteEdgeEnds(w, e);
     w.Key("type");
     WriteJsonString(w, type);
     w.Key("label");

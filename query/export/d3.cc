@@ -3,8 +3,7 @@
 // "n12", "label", "labels", "properties": {...}}], "links": [{"id", "key",
 // "source", "target", "type", "properties": {...}}]}. Property values keep
 // their JSON types; dates are ISO strings.
-#include "query/export/schema.h"
-#include "query/export/text.h"
+#include "query/export/json_elements.h"
 #include "query/export/writers.h"
 
 namespace dyad::query {
@@ -43,14 +42,7 @@ Status WriteD3(const ExportSource& src, std::ostream& out, ExportSummary* summar
   DYAD_RETURN_IF_ERROR(src.ForEachNode([&](const NodeRecord& n) {
     ++nodes;
     w.StartObject();
-    w.Key("id");
-    WriteJsonString(w, NodeId(n.id));
-    w.Key("label");
-    WriteJsonString(w, DisplayName(n, txn));
-    w.Key("labels");
-    w.StartArray();
-    for (uint32_t l : n.labels) WriteJsonString(w, txn->LabelName(l));
-    w.EndArray();
+    WriteNodeIdentity(w, n, txn);
     WriteProps(w, n.props, txn);
     w.EndObject();
     return Status::OK();
@@ -65,10 +57,7 @@ Status WriteD3(const ExportSource& src, std::ostream& out, ExportSummary* summar
     WriteJsonString(w, EdgeId(e.id));
     w.Key("key");
     WriteJsonString(w, EdgeId(e.id));
-    w.Key("source");
-    WriteJsonString(w, NodeId(e.start));
-    w.Key("target");
-    WriteJsonString(w, NodeId(e.end));
+    WriteEdgeEnds(w, e);
     w.Key("type");
     WriteJsonString(w, txn->TypeName(e.type));
     WriteProps(w, e.props, txn);
