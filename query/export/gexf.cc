@@ -12,15 +12,6 @@ namespace dyad::query {
 
 namespace {
 
-const char* TypeName(AttrType t) {
-  switch (t) {
-    case AttrType::kBoolean: return "boolean";
-    case AttrType::kLong: return "long";
-    case AttrType::kDouble: return "double";
-    default: return "string";
-  }
-}
-
 void WriteAttributes(std::ostream& out, const KeySet& set, const char* cls, const char* prefix, const char* fixed,
                      std::map<uint32_t, std::string>* ids) {
   out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n"
@@ -30,7 +21,7 @@ void WriteAttributes(std::ostream& out, const KeySet& set, const char* cls, cons
     std::string id = prefix + std::to_string(i++);
     (*ids)[kid] = id;
     out << "      <attribute id=\"" << id << "\" title=\"" << XmlEscape(k->attr) << "\" type=\""
-        << TypeName(k->attr_type()) << "\"/>\n";
+        << AttrTypeName(k->attr_type()) << "\"/>\n";
   }
   out << "    </attributes>\n";
 }

@@ -12,15 +12,6 @@ namespace dyad::query {
 
 namespace {
 
-const char* TypeName(AttrType t) {
-  switch (t) {
-    case AttrType::kBoolean: return "boolean";
-    case AttrType::kLong: return "long";
-    case AttrType::kDouble: return "double";
-    default: return "string";
-  }
-}
-
 void WriteKeys(std::ostream& out, const KeySet& set, const char* for_what, const char* prefix,
                std::map<uint32_t, std::string>* ids) {
   int i = 0;
@@ -28,7 +19,7 @@ void WriteKeys(std::ostream& out, const KeySet& set, const char* for_what, const
     std::string id = prefix + std::to_string(i++);
     (*ids)[kid] = id;
     out << "  <key id=\"" << id << "\" for=\"" << for_what << "\" attr.name=\"" << XmlEscape(k->attr)
-        << "\" attr.type=\"" << TypeName(k->attr_type()) << "\"/>\n";
+        << "\" attr.type=\"" << AttrTypeName(k->attr_type()) << "\"/>\n";
   }
 }
 

@@ -68,6 +68,15 @@ std::string DateText(const Value& v) {
 
 }  // namespace
 
+const char* AttrTypeName(AttrType t) {
+  switch (t) {
+    case AttrType::kBoolean: return "boolean";
+    case AttrType::kLong: return "long";
+    case AttrType::kDouble: return "double";
+    default: return "string";
+  }
+}
+
 AttrType KeyInfo::attr_type() const {
   if (kinds == kBitBool) return AttrType::kBoolean;
   if (kinds == kBitInt) return AttrType::kLong;

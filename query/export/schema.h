@@ -23,6 +23,9 @@ enum KindBits : uint32_t {
 
 // The attribute type an XML format (GraphML, GEXF) declares for a key.
 enum class AttrType { kBoolean, kLong, kDouble, kString };
+// The name GraphML's attr.type and GEXF's attribute type give a type:
+// "boolean", "long", "double" or "string".
+const char* AttrTypeName(AttrType t);
 
 // What was seen of one property key.
 struct KeyInfo {
