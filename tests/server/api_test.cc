@@ -8,36 +8,18 @@
 namespace dyad::server {
 namespace {
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public DefaultGraphServerTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    store_ = OpenDefaultGraph(dir_->path()).release();
-  }
-  static void TearDownTestSuite() {
-    delete store_;
-    delete dir_;
-  }
   void SetUp() override {
-    ASSERT_NE(store_, nullptr);
     ServerOptions o;
     o.max_body_bytes = 4096;
     o.max_rows = 500;
-    server_ = std::make_unique<RunningServer>(store_, o);
-    client_ = server_->Client();
+    StartServer(o);
   }
 
   // POSTs a JSON body to /query.
   httplib::Result Query(const std::string& body) { return client_->Post("/query", body, "application/json"); }
-
-  static TempDir* dir_;
-  static storage::GraphStore* store_;
-  std::unique_ptr<RunningServer> server_;
-  std::unique_ptr<httplib::Client> client_;
 };
-
-TempDir* ApiTest::dir_ = nullptr;
-storage::GraphStore* ApiTest::store_ = nullptr;
 
 TEST_F(ApiTest, Health) {
   auto r = client_->Get("/health");

@@ -5,21 +5,9 @@
 namespace dyad::server {
 namespace {
 
-class Neo4jTest : public ::testing::Test {
+class Neo4jTest : public DefaultGraphServerTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    store_ = OpenDefaultGraph(dir_->path()).release();
-  }
-  static void TearDownTestSuite() {
-    delete store_;
-    delete dir_;
-  }
-  void SetUp() override {
-    ASSERT_NE(store_, nullptr);
-    server_ = std::make_unique<RunningServer>(store_, ServerOptions());
-    client_ = server_->Client();
-  }
+  void SetUp() override { StartServer(ServerOptions()); }
   rapidjson::Document Commit(const std::string& body, int expect_status = 200, const std::string& db = "neo4j") {
     auto r = client_->Post("/db/" + db + "/tx/commit", body, "application/json");
     EXPECT_TRUE(r);
@@ -27,15 +15,7 @@ class Neo4jTest : public ::testing::Test {
     EXPECT_EQ(r->status, expect_status) << r->body;
     return Json(r->body);
   }
-
-  static TempDir* dir_;
-  static storage::GraphStore* store_;
-  std::unique_ptr<RunningServer> server_;
-  std::unique_ptr<httplib::Client> client_;
 };
-
-TempDir* Neo4jTest::dir_ = nullptr;
-storage::GraphStore* Neo4jTest::store_ = nullptr;
 
 TEST_F(Neo4jTest, RowAndMeta) {
   auto d = Commit(R"j({"statements": [{"statement": "MATCH (m {key: $key}) RETURN m, m.name AS name, m.established AS est",

@@ -84,6 +84,34 @@ class RunningServer {
   std::thread thread_;
 };
 
+// A suite whose tests each start their own server over one store that the
+// whole suite shares (loaded once: the embedded default graph). Suites run
+// one after another, so the static members serve each in turn.
+class DefaultGraphServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    store_ = OpenDefaultGraph(dir_->path()).release();
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    store_ = nullptr;
+    delete dir_;
+    dir_ = nullptr;
+  }
+  // Starts this test's server and a client of it.
+  void StartServer(const ServerOptions& options) {
+    ASSERT_NE(store_, nullptr);
+    server_ = std::make_unique<RunningServer>(store_, options);
+    client_ = server_->Client();
+  }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline storage::GraphStore* store_ = nullptr;
+  std::unique_ptr<RunningServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
 // Parses a body as JSON or fails the test.
 inline rapidjson::Document Json(const std::string& body) {
   rapidjson::Document d;
