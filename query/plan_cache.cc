@@ -5,7 +5,7 @@ namespace dyad::query {
 std::unique_ptr<CachedPlan> PlanCache::Take(std::string_view text, uint64_t index_version) {
   std::unique_ptr<CachedPlan> out;
   std::lock_guard lock(mu_);
-  auto it = idle_.find(std::string(text));
+  auto it = idle_.find(text);
   if (it == idle_.end()) return nullptr;
   while (!it->second.empty() && !out) {
     out = std::move(it->second.back());
@@ -17,9 +17,12 @@ std::unique_ptr<CachedPlan> PlanCache::Take(std::string_view text, uint64_t inde
 
 void PlanCache::Give(std::string_view text, std::unique_ptr<CachedPlan> plan) {
   std::lock_guard lock(mu_);
-  if (idle_.size() >= kMaxTexts && !idle_.count(std::string(text))) idle_.clear();
-  auto& plans = idle_[std::string(text)];
-  if (plans.size() < kMaxPerText) plans.push_back(std::move(plan));
+  auto it = idle_.find(text);
+  if (it == idle_.end()) {
+    if (idle_.size() >= kMaxTexts) idle_.clear();
+    it = idle_.emplace(std::string(text), std::vector<std::unique_ptr<CachedPlan>>()).first;
+  }
+  if (it->second.size() < kMaxPerText) it->second.push_back(std::move(plan));
 }
 
 }  // namespace dyad::query

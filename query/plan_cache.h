@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,8 +42,13 @@ class PlanCache {
   // plans per text (as many as run at once, up to this).
   static constexpr size_t kMaxTexts = 512;
   static constexpr size_t kMaxPerText = 4;
+  // Hashes std::string and string_view alike: a lookup copies no text.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
   std::mutex mu_;
-  std::unordered_map<std::string, std::vector<std::unique_ptr<CachedPlan>>> idle_;
+  std::unordered_map<std::string, std::vector<std::unique_ptr<CachedPlan>>, TextHash, std::equal_to<>> idle_;
 };
 
 }  // namespace dyad::query

@@ -53,22 +53,33 @@ AdjEpoch::AdjEpoch(uint64_t seq, uint64_t node_bound, size_t max_entries)
   // calloc: the pages of untouched slots are never written (a large graph
   // costs nothing until its nodes are visited).
   slots_ = static_cast<const AdjList**>(std::calloc(std::max<uint64_t>(bound_, 1), sizeof(const AdjList*)));
-  if (!slots_) throw std::bad_alloc();
+  node_slots_ = static_cast<const NodeRecord**>(std::calloc(std::max<uint64_t>(bound_, 1), sizeof(const NodeRecord*)));
+  if (!slots_ || !node_slots_) {
+    std::free(slots_);
+    std::free(node_slots_);
+    throw std::bad_alloc();
+  }
 }
 
 AdjEpoch::~AdjEpoch() {
   for (const AdjList* l : owned_) AdjList::Deleter()(l);
   std::free(slots_);
+  std::free(node_slots_);
+}
+
+bool AdjEpoch::Charge(size_t n) {
+  if (entries_.fetch_add(n) + n > max_entries_) {
+    entries_.fetch_sub(n);
+    full_ = true;
+    return false;
+  }
+  return true;
 }
 
 const AdjList* AdjEpoch::Publish(uint64_t node, AdjList::Ptr* list) {
   if (node >= bound_) return nullptr;
   size_t n = (*list)->size();
-  if (entries_.fetch_add(n) + n > max_entries_) {
-    entries_.fetch_sub(n);
-    full_ = true;
-    return nullptr;
-  }
+  if (!Charge(n)) return nullptr;
   const AdjList* expected = nullptr;
   std::atomic_ref<const AdjList*> slot(slots_[node]);
   if (slot.compare_exchange_strong(expected, list->get(), std::memory_order_acq_rel)) {
@@ -78,6 +89,51 @@ const AdjList* AdjEpoch::Publish(uint64_t node, AdjList::Ptr* list) {
   }
   entries_.fetch_sub(n);  // another reader published it first
   return expected;
+}
+
+namespace {
+
+// A record's weight against the bound, in 20-byte entries (roughly: the
+// record, its labels and its properties; strings count by length).
+size_t RecordEntries(const NodeRecord& r) {
+  size_t bytes = sizeof(NodeRecord) + r.labels.size() * sizeof(uint32_t);
+  for (const auto& [key, v] : r.props) {
+    bytes += sizeof(std::pair<uint32_t, Value>);
+    if (v.is_string()) bytes += v.as_string().size() + 32;
+  }
+  return bytes / 20 + 1;
+}
+
+}  // namespace
+
+const NodeRecord* AdjEpoch::PublishNode(std::unique_ptr<NodeRecord>* record) {
+  uint64_t node = (*record)->id;
+  if (node >= bound_) return nullptr;
+  size_t n = RecordEntries(**record);
+  if (!Charge(n)) return nullptr;
+  const NodeRecord* expected = nullptr;
+  std::atomic_ref<const NodeRecord*> slot(node_slots_[node]);
+  if (slot.compare_exchange_strong(expected, record->get(), std::memory_order_acq_rel)) {
+    std::lock_guard lock(owned_mu_);
+    owned_nodes_.push_back(std::move(*record));
+    return owned_nodes_.back().get();
+  }
+  entries_.fetch_sub(n);  // another reader published it first
+  return expected;
+}
+
+const std::vector<uint64_t>* AdjEpoch::FindSeek(std::string_view seek) const {
+  std::shared_lock lock(seek_mu_);
+  auto it = seeks_.find(seek);
+  return it == seeks_.end() ? nullptr : &it->second;
+}
+
+void AdjEpoch::PublishSeek(std::string_view seek, const std::vector<uint64_t>& nodes) {
+  const size_t n = 2 + (seek.size() + nodes.size() * sizeof(uint64_t)) / 20;
+  if (!Charge(n)) return;
+  std::unique_lock lock(seek_mu_);
+  // Values are never replaced: a pointer FindSeek returned stays valid.
+  if (!seeks_.emplace(std::string(seek), nodes).second) entries_.fetch_sub(n);
 }
 
 // ---- AdjCache ----

@@ -6,16 +6,25 @@
 // array load, without a lock or a reference count; a list missing from the
 // epoch is read from the snapshot on first use and published for everyone.
 // A commit resets the cache: later snapshots get a new epoch, while
-// transactions still reading an old one keep it alive until they end.
+// transactions still reading an old one keep it alive until they end. An
+// epoch also keeps the decoded node records and the equality index hits
+// its readers asked for (the same data at one sequence number, so the same
+// rules hold): a repeated lookup by key then costs no RocksDB read.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "graph/record.h"
 #include "storage/keys.h"
 
 namespace dyad::storage {
@@ -127,7 +136,24 @@ class AdjEpoch {
   // be kept (no slot, or the cache is full): then the caller keeps it.
   const AdjList* Publish(uint64_t node, AdjList::Ptr* list);
 
+  // The cached record of node, or null (one array load, like Find).
+  const NodeRecord* FindNode(uint64_t node) const {
+    return node < bound_ ? std::atomic_ref<const NodeRecord*>(node_slots_[node]).load(std::memory_order_acquire)
+                         : nullptr;
+  }
+  // Publishes a record as its node's; returns the record now cached (this
+  // one, or another reader's), or null when it cannot be kept.
+  const NodeRecord* PublishNode(std::unique_ptr<NodeRecord>* record);
+  // The nodes an equality index seek found (seek: the index key prefix
+  // with the encoded value), or null when not cached. Stays valid with
+  // the epoch.
+  const std::vector<uint64_t>* FindSeek(std::string_view seek) const;
+  // Keeps the nodes a seek found (unless the epoch is full).
+  void PublishSeek(std::string_view seek, const std::vector<uint64_t>& nodes);
+
  private:
+  // Counts n more entries against the bound; false (and full) when over.
+  bool Charge(size_t n);
   const uint64_t seq_;
   const uint64_t bound_;
   const size_t max_entries_;
@@ -136,6 +162,15 @@ class AdjEpoch {
   const AdjList** slots_;  // bound_ pointers, zeroed lazily (calloc)
   std::mutex owned_mu_;
   std::vector<const AdjList*> owned_;  // every published list, freed with the epoch
+  const NodeRecord** node_slots_;  // like slots_, for node records
+  std::vector<std::unique_ptr<const NodeRecord>> owned_nodes_;  // under owned_mu_
+  // Hashes std::string and string_view alike (lookups without a copy).
+  struct SeekHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  mutable std::shared_mutex seek_mu_;
+  std::unordered_map<std::string, std::vector<uint64_t>, SeekHash, std::equal_to<>> seeks_;
 };
 
 // The current epoch and the memory bound. Thread-safe.

@@ -120,6 +120,7 @@ Status GraphStore::Init(const std::string& path, const StoreOptions& options) {
     if (!id) return Status::Corruption("dictionary lacks the built-in key '" + std::string(k) + "'");
     global.push_back(*id);
   }
+  key_id_ = global[0];
   indexes_.SetGlobalKeys(global);
   {
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kMetaCF)));

@@ -85,6 +85,8 @@ class GraphStore {
   const std::string& path() const { return path_; }
   // True when opened read-only.
   bool read_only() const { return options_.read_only; }
+  // The id of the built-in property key `key` (fixed once the store is open).
+  uint32_t key_id() const { return key_id_; }
 
   // Reads a meta value ("" when absent).
   std::string GetMeta(const std::string& key) const;
@@ -123,6 +125,7 @@ class GraphStore {
   Counters counters_;
   std::mutex writer_mu_;
   std::unique_ptr<AdjCache> adj_cache_ = std::make_unique<AdjCache>(0);
+  uint32_t key_id_ = 0;
 };
 
 // Encodes a u64 as 8 big-endian bytes (meta values).

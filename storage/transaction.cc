@@ -95,15 +95,21 @@ class LimitedIterator : public rocksdb::Iterator {
 
 Transaction::Transaction(GraphStore* store, bool writable, std::unique_lock<std::mutex> writer_lock)
     : store_(store), writer_lock_(std::move(writer_lock)) {
-  snapshot_ = store_->db()->GetSnapshot();
-  seq_ = snapshot_->GetSequenceNumber();
+  if (store_->read_only() && !writable) {
+    // Nothing changes a store opened read-only: the latest data is this
+    // transaction's for its whole life, without a snapshot to take and free.
+    seq_ = store_->db()->GetLatestSequenceNumber();
+  } else {
+    snapshot_ = store_->db()->GetSnapshot();
+    seq_ = snapshot_->GetSequenceNumber();
+  }
   if (writable) batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, true);
-  key_prop_id_ = store_->dict().Find(NameKind::kKey, "key").value_or(0);
+  key_prop_id_ = store_->key_id();
 }
 
 Transaction::~Transaction() {
   adj_cursor_.reset();  // before its snapshot
-  store_->db()->ReleaseSnapshot(snapshot_);
+  if (snapshot_) store_->db()->ReleaseSnapshot(snapshot_);
 }
 
 Status Transaction::Get(const char* cf, const std::string& key, std::string* value) {
@@ -140,6 +146,26 @@ Status Transaction::GetEdge(uint64_t id, EdgeRecord* out) {
   return DecodeEdge(v, out);
 }
 
+AdjEpoch* Transaction::Epoch() {
+  if (batch_) return nullptr;
+  if (!epoch_pinned_) {
+    epoch_ = store_->adj_cache().Pin(seq_, store_->next_node_id());
+    epoch_pinned_ = true;
+  }
+  return epoch_.get();
+}
+
+Status Transaction::SharedNode(uint64_t id, const NodeRecord** out) {
+  *out = nullptr;
+  AdjEpoch* epoch = Epoch();
+  if (!epoch) return Status::OK();
+  if ((*out = epoch->FindNode(id))) return Status::OK();
+  auto record = std::make_unique<NodeRecord>();
+  DYAD_RETURN_IF_ERROR(GetNode(id, record.get()));
+  *out = epoch->PublishNode(&record);
+  return Status::OK();
+}
+
 bool Transaction::NodeExists(uint64_t id) {
   std::string v;
   return Get(kNodesCF, NodeKey(id), &v).ok();
@@ -156,16 +182,10 @@ std::unique_ptr<Cursor> Transaction::Neighbors(uint64_t node, Direction dir, std
 }
 
 Status Transaction::Adjacency(uint64_t node, Direction dir, const uint32_t* type, AdjSpan* out) {
-  if (!batch_) {
-    if (!epoch_pinned_) {
-      epoch_ = store_->adj_cache().Pin(seq_, store_->next_node_id());
-      epoch_pinned_ = true;
-    }
-    if (epoch_) {
-      if (const AdjList* cached = epoch_->Find(node)) {
-        *out = SliceAdjacency(cached, nullptr, dir, type);
-        return Status::OK();
-      }
+  if (AdjEpoch* epoch = Epoch()) {
+    if (const AdjList* cached = epoch->Find(node)) {
+      *out = SliceAdjacency(cached, nullptr, dir, type);
+      return Status::OK();
     }
   }
   // A writer reads only the run it asks for (its batch may change next); a
@@ -223,12 +243,34 @@ std::unique_ptr<Cursor> Transaction::IndexSeek(uint32_t label, uint32_t key, con
   return std::make_unique<Cursor>(std::move(it), std::move(prefix), std::move(start));
 }
 
+Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out) {
+  AdjEpoch* epoch = Epoch();
+  std::string& seek = seek_scratch_;  // reused: a lookup allocates nothing
+  if (epoch) {
+    seek.clear();
+    PutFixed32BE(label, &seek);
+    PutFixed32BE(key, &seek);
+    if (!EncodeOrderedKey(value, &seek)) epoch = nullptr;  // not indexable: IndexSeek decides
+  }
+  if (epoch) {
+    if (const std::vector<uint64_t>* hit = epoch->FindSeek(seek)) {
+      out->insert(out->end(), hit->begin(), hit->end());
+      return Status::OK();
+    }
+  }
+  const size_t first = out->size();
+  auto c = IndexSeek(label, key, &value, true, &value, true);
+  for (; c->Valid(); c->Next()) out->push_back(c->node_id());
+  DYAD_RETURN_IF_ERROR(c->status());
+  if (epoch) epoch->PublishSeek(seek, std::vector<uint64_t>(out->begin() + first, out->end()));
+  return Status::OK();
+}
+
 std::optional<uint64_t> Transaction::FindNodeByKey(const std::string& key) {
   if (!key_prop_id_) return std::nullopt;
-  Value v(key);
-  auto c = IndexSeek(kGlobalLabel, key_prop_id_, &v, true, &v, true);
-  if (!c->Valid()) return std::nullopt;
-  return c->node_id();
+  std::vector<uint64_t> hits;
+  if (!IndexLookup(kGlobalLabel, key_prop_id_, Value(key), &hits).ok() || hits.empty()) return std::nullopt;
+  return hits[0];
 }
 
 Status Transaction::RelationshipCountsByType(std::map<uint32_t, int64_t>* out) {

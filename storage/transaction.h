@@ -77,6 +77,11 @@ class Transaction {
   Status GetNode(uint64_t id, NodeRecord* out);
   // Reads relationship id; NotFound when it does not exist.
   Status GetEdge(uint64_t id, EdgeRecord* out);
+  // For readers: node id's record as the snapshot's epoch keeps it (read
+  // and published on first use, then shared by every reader at the same
+  // sequence; valid while this transaction lives). *out is null when it is
+  // not kept — a writer, no cache or a full one: use GetNode then.
+  Status SharedNode(uint64_t id, const NodeRecord** out);
   // True when node id exists.
   bool NodeExists(uint64_t id);
   // Every node, by id (nodes CF).
@@ -99,6 +104,10 @@ class Transaction {
   // Callers re-check the value: numbers are indexed by their double value.
   std::unique_ptr<Cursor> IndexSeek(uint32_t label, uint32_t key, const Value* lo, bool lo_inclusive,
                                     const Value* hi, bool hi_inclusive);
+  // Appends the candidate nodes whose indexed (label, key) value equals
+  // value, in index order (IndexSeek with both bounds value). Readers keep
+  // the answer in the epoch, so a repeated lookup reads nothing.
+  Status IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out);
   // Every key of a column family (for the checker).
   std::unique_ptr<Cursor> ScanAll(const char* cf) { return Scan(cf, "", ""); }
   // Keys of a column family that start with prefix, from start (or prefix).
@@ -153,6 +162,8 @@ class Transaction {
   void PutIndexEntries(const NodeRecord& n);
   void DeleteIndexEntries(const NodeRecord& n);
   uint32_t Intern(NameKind kind, std::string_view name);
+  // Readers: the epoch of this snapshot, pinned on first use (null: none).
+  AdjEpoch* Epoch();
 
   GraphStore* store_;
   std::unique_lock<std::mutex> writer_lock_;
@@ -168,6 +179,7 @@ class Transaction {
   bool epoch_pinned_ = false;
   std::vector<AdjEntry> adj_scratch_;  // entries read for a list, reused
   std::unique_ptr<Cursor> adj_cursor_;  // readers: one iterator for every list read
+  std::string seek_scratch_;  // IndexLookup's epoch key, reused
   bool finished_ = false;
 };
 

@@ -24,7 +24,22 @@ Status ExecContext::Tick() {
   return Status::OK();
 }
 
+Status ExecContext::Tick(int64_t n) {
+  const int64_t before = ticks_;
+  ticks_ += n;
+  if (budget_ > 0 && ticks_ > budget_)
+    return Status(Status::Code::kResourceLimit,
+                  "the query produced more than " + std::to_string(budget_) +
+                      " intermediate rows and was stopped (a runaway expansion or cartesian product?)");
+  if (has_deadline_ && (before >> 10) != (ticks_ >> 10) && std::chrono::steady_clock::now() > deadline_)
+    return Status(Status::Code::kTimeout, "the query ran longer than " + std::to_string(timeout_ms_) + " ms and was stopped");
+  return Status::OK();
+}
+
 Status ExecContext::GetNode(uint64_t id, const NodeRecord** out) {
+  // Readers share decoded records through the snapshot's epoch.
+  DYAD_RETURN_IF_ERROR(txn_->SharedNode(id, out));
+  if (*out) return Status::OK();
   auto it = nodes_.find(id);
   if (it == nodes_.end()) {
     NodeRecord n;

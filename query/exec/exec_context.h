@@ -29,6 +29,9 @@ class ExecContext {
   // Counts one produced intermediate row; fails when the deadline passed or
   // the budget is exhausted (cheap: the clock is read every 1024 rows).
   Status Tick();
+  // Counts n rows at once (an operator that counts rows without producing
+  // them), with the same budget and deadline checks.
+  Status Tick(int64_t n);
 
   // Reads a node through a small cache (invalidated by writes).
   Status GetNode(uint64_t id, const NodeRecord** out);

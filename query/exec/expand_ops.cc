@@ -65,6 +65,71 @@ bool UsedElsewhere(const Row& row, const std::vector<int>& slots, uint64_t rel) 
   return false;
 }
 
+namespace {
+
+// How many rows the entries of sp make for an expansion from `from`: those
+// reaching `to` (when to_bound), without an undirected scan's second sight
+// of a self-loop, and whose relationship is not in used (relationship
+// uniqueness). A used relationship can only be in from's outgoing entries
+// if it starts at from, in its incoming ones if it ends there: usually it
+// is in neither, and the count is the run's length without a scan.
+int64_t CountSpan(const storage::AdjSpan& sp, uint64_t from, bool both, bool to_bound, uint64_t to,
+                  const std::vector<RelRef>& used) {
+  const uint64_t* nbrs = sp.nbrs();
+  const uint64_t* edges = sp.edges();
+  const size_t n = sp.size();
+  if (n == 0) return 0;
+  auto is_used = [&](uint64_t edge) {
+    return std::any_of(used.begin(), used.end(), [&](const RelRef& r) { return r.id == edge; });
+  };
+  if (to_bound) {
+    int64_t rows = 0;
+    for (size_t i = 0; i < n; ++i)
+      if (nbrs[i] == to && !(both && nbrs[i] == from && sp.dir(i) == Direction::kIn) && !is_used(edges[i])) ++rows;
+    return rows;
+  }
+  // Entries are ordered out, then in.
+  const bool has_out = sp.dir(0) == Direction::kOut, has_in = sp.dir(n - 1) == Direction::kIn;
+  // A relationship occurs at most once in a run of one direction; in both
+  // directions a self-loop occurs twice, and the in-twin is skipped below.
+  int64_t rows = static_cast<int64_t>(n);
+  for (const RelRef& u : used) {
+    const bool unknown_ends = u.start == 0 && u.end == 0;  // node ids start at 1
+    if (!unknown_ends && !(has_out && u.start == from) && !(has_in && u.end == from)) continue;
+    int64_t same = 0;
+    for (size_t i = 0; i < n; ++i) same += edges[i] == u.id;
+    rows -= same;
+  }
+  if (both && has_in) {
+    int64_t loops = 0;
+    for (size_t i = 0; i < n; ++i) loops += nbrs[i] == from;
+    if (loops > 0)  // rare: find the in-twins that were not subtracted as used
+      for (size_t i = 0; i < n; ++i)
+        if (nbrs[i] == from && sp.dir(i) == Direction::kIn && !is_used(edges[i])) --rows;
+  }
+  return rows;
+}
+
+// The distinct relationships held in the given slots of row (a
+// relationship or a list of them).
+void RelsInSlots(const Row& row, const std::vector<int>& slots, std::vector<RelRef>* out) {
+  out->clear();
+  for (int slot : slots) {
+    const Value& v = GetSlot(row, slot);
+    if (v.is_rel()) out->push_back(v.as_rel());
+    if (v.is_list())
+      for (const Value& e : v.as_list())
+        if (e.is_rel()) out->push_back(e.as_rel());
+  }
+  if (out->size() > 1) {
+    auto by_id = [](const RelRef& a, const RelRef& b) { return a.id < b.id; };
+    std::sort(out->begin(), out->end(), by_id);
+    out->erase(std::unique(out->begin(), out->end()), out->end());  // RelRef == compares ids
+  }
+}
+
+}  // namespace
+
 // ---- ExpandOp ----
 
 ExpandOp::ExpandOp(std::unique_ptr<Operator> input, StepSpec spec) : spec_(std::move(spec)) {
@@ -120,7 +185,7 @@ Status ExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
 
 Status ExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
   *rows = 0;
-  std::vector<uint64_t> used;  // the row's relationships this one must differ from
+  std::vector<RelRef> used;  // the row's relationships this one must differ from
   while (true) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
@@ -129,25 +194,10 @@ Status ExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
     if (spans_.empty()) continue;
     const uint64_t from = GetSlot(current_, spec_.from_slot).as_node().id;
     const uint64_t to = spec_.to_bound ? GetSlot(current_, spec_.to_slot).as_node().id : 0;
-    used.clear();
-    for (int slot : spec_.distinct_from) {
-      const Value& v = GetSlot(current_, slot);
-      if (v.is_rel()) used.push_back(v.as_rel().id);
-      if (v.is_list())
-        for (const Value& e : v.as_list())
-          if (e.is_rel()) used.push_back(e.as_rel().id);
-    }
-    for (const storage::AdjSpan& sp : spans_) {
-      const uint64_t* nbrs = sp.nbrs();
-      const uint64_t* edges = sp.edges();
-      for (size_t i = 0, n = sp.size(); i < n; ++i) {
-        if (spec_.to_bound && nbrs[i] != to) continue;
-        // An undirected scan meets a self-loop twice: count it once.
-        if (spec_.dir == Direction::kBoth && nbrs[i] == from && sp.dir(i) == Direction::kIn) continue;
-        if (!used.empty() && std::find(used.begin(), used.end(), edges[i]) != used.end()) continue;
-        ++*rows;
-      }
-    }
+    RelsInSlots(current_, spec_.distinct_from, &used);
+    int64_t n = 0;
+    for (const storage::AdjSpan& sp : spans_) n += CountSpan(sp, from, spec_.dir == Direction::kBoth, spec_.to_bound, to, used);
+    *rows += n;
   }
 }
 
@@ -259,12 +309,71 @@ Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
 }
 
 Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
+  // NextPath's depth-first search, except that the paths of the last
+  // length are counted per frame (CountSpan) instead of one by one: the
+  // search never opens a frame for them.
   *rows = 0;
-  for (bool has = true;;) {
-    uint64_t end = 0;
-    DYAD_RETURN_IF_ERROR(NextPath(ctx, &has, &end));
-    if (!has) return Status::OK();
-    ++*rows;
+  const bool both = spec_.dir == Direction::kBoth;
+  std::vector<RelRef> used, used_or_path;
+  while (true) {
+    bool in = false;
+    DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
+    if (!in) return Status::OK();
+    const Value& from = GetSlot(current_, spec_.from_slot);
+    if (!from.is_node()) continue;
+    if (spec_.to_bound && !GetSlot(current_, spec_.to_slot).is_node()) continue;
+    const uint64_t start = from.as_node().id;
+    const uint64_t to = spec_.to_bound ? GetSlot(current_, spec_.to_slot).as_node().id : 0;
+    if (min_ == 0 && (!spec_.to_bound || to == start)) ++*rows;
+    if (max_ <= 0 || no_types_match_) continue;
+    RelsInSlots(current_, spec_.distinct_from, &used);
+    path_.clear();
+    depth_ = 0;
+    DYAD_RETURN_IF_ERROR(PushFrame(ctx, start, true));
+    while (depth_ > 0) {
+      Frame& f = frames_[depth_ - 1];
+      const int64_t len = static_cast<int64_t>(path_.size()) + 1;  // of the paths f's entries end
+      if (len >= max_) {
+        if (len >= min_) {
+          used_or_path = used;
+          used_or_path.insert(used_or_path.end(), path_.begin(), path_.end());
+          int64_t n = 0;
+          for (const storage::AdjSpan& sp : f.spans) n += CountSpan(sp, f.node, both, spec_.to_bound, to, used_or_path);
+          *rows += n;
+          DYAD_RETURN_IF_ERROR(ctx.Tick(n));
+        }
+        --depth_;
+        if (!path_.empty()) path_.pop_back();
+        continue;
+      }
+      storage::AdjEntry e;
+      bool got = false;
+      while (f.span < f.spans.size()) {
+        const storage::AdjSpan& sp = f.spans[f.span];
+        if (f.pos >= sp.size()) {
+          ++f.span;
+          f.pos = 0;
+          continue;
+        }
+        e = sp[f.pos++];
+        if (!SkipLoopTwin(e, spec_.dir)) {
+          got = true;
+          break;
+        }
+      }
+      if (!got) {
+        --depth_;
+        if (!path_.empty()) path_.pop_back();
+        continue;
+      }
+      const uint64_t id = e.edge;
+      auto same = [&](const RelRef& p) { return p.id == id; };
+      if (std::any_of(path_.begin(), path_.end(), same) || std::any_of(used.begin(), used.end(), same)) continue;
+      path_.push_back(ToRel(e));
+      DYAD_RETURN_IF_ERROR(PushFrame(ctx, e.nbr, true));  // len < max_: it has a next length
+      DYAD_RETURN_IF_ERROR(ctx.Tick());
+      if (len >= min_ && (!spec_.to_bound || to == e.nbr)) ++*rows;
+    }
   }
 }
 

@@ -79,6 +79,8 @@ IndexSeekOp::IndexSeekOp(std::unique_ptr<Operator> input, int slot, std::string 
 Status IndexSeekOp::Open(ExecContext& ctx) {
   hits_.clear();
   next_ = 0;
+  key_id_.reset();
+  label_id_.reset();
   return Operator::Open(ctx);
 }
 
@@ -87,13 +89,14 @@ Status IndexSeekOp::StartRow(ExecContext& ctx) {
   next_ = 0;
   Value v;
   DYAD_RETURN_IF_ERROR(Evaluate(*value_, current_, ctx, &v));
-  auto key = ctx.txn()->KeyId(key_);
+  if (!key_id_) key_id_ = ctx.txn()->KeyId(key_);
   uint32_t label = storage::kGlobalLabel;
   if (!label_.empty()) {
-    auto l = ctx.txn()->LabelId(label_);
-    if (!l) return Status::OK();
-    label = *l;
+    if (!label_id_) label_id_ = ctx.txn()->LabelId(label_);
+    if (!label_id_) return Status::OK();
+    label = *label_id_;
   }
+  const std::optional<uint32_t>& key = key_id_;
   if (!key) return Status::OK();
   std::vector<Value> wanted;
   if (value_is_list_) {
@@ -103,13 +106,15 @@ Status IndexSeekOp::StartRow(ExecContext& ctx) {
   }
   for (const Value& w : wanted) {
     if (w.is_null()) continue;
-    for (auto c = ctx.txn()->IndexSeek(label, *key, &w, true, &w, true); c->Valid(); c->Next()) {
+    candidates_.clear();
+    DYAD_RETURN_IF_ERROR(ctx.txn()->IndexLookup(label, *key, w, &candidates_));
+    for (uint64_t id : candidates_) {
       // The index is a candidate generator (numbers are keyed by their double
       // value, lists by element): confirm with Cypher equality.
       const NodeRecord* n;
-      DYAD_RETURN_IF_ERROR(ctx.GetNode(c->node_id(), &n));
+      DYAD_RETURN_IF_ERROR(ctx.GetNode(id, &n));
       const Value* p = FindProperty(n->props, *key);
-      if (p && CypherEquals(*p, w) == Value(true)) hits_.push_back(c->node_id());
+      if (p && CypherEquals(*p, w) == Value(true)) hits_.push_back(id);
     }
   }
   std::sort(hits_.begin(), hits_.end());

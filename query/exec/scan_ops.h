@@ -61,6 +61,10 @@ class IndexSeekOp : public Operator {
   bool value_is_list_;
   Row current_;
   std::vector<uint64_t> hits_;
+  std::vector<uint64_t> candidates_;  // of one value, before the check
+  // The key and label ids once found in this run (a name that exists keeps
+  // its id; a missing one is looked up again, a write may add it).
+  std::optional<uint32_t> key_id_, label_id_;
   size_t next_ = 0;
 };
 

@@ -163,7 +163,7 @@ Status Planner::BindPatternVariables(const std::vector<const PatternPart*>& part
 }
 
 Status Planner::NodeFilter(const NodePattern& node, int slot, const Scope& scope, std::unique_ptr<Operator>* op,
-                           bool skip_labels_scanned, const std::string& scanned_label) {
+                           bool skip_labels_scanned, const std::string& scanned_label, const Expr* seek_value) {
   CExprPtr pred;
   std::vector<std::string> labels;
   for (const auto& l : node.labels)
@@ -190,6 +190,7 @@ Status Planner::NodeFilter(const NodePattern& node, int slot, const Scope& scope
       pred = And(std::move(pred), std::move(f));
     } else {
       for (const auto& [k, v] : node.properties->As<MapExpr>().entries) {
+        if (v.get() == seek_value) continue;
         DYAD_ASSIGN_OR_RETURN(CExprPtr value, Compile(*v, scope));
         pred = And(std::move(pred), PropertyEquals(SlotExpr(slot, v->pos), k, std::move(value), v->pos));
       }
@@ -273,10 +274,14 @@ Status Planner::StartNode(const NodePattern& node, int slot, const Expr* where, 
   }
   for (const auto& [key, r] : ranges) consider(key, r);
   std::string scanned_label;
+  const Expr* seek_value = nullptr;  // a property map entry the seek checks exactly
   if (best.score > 0 && (best.value || best.lo || best.hi)) {
     if (best.value) {
       DYAD_ASSIGN_OR_RETURN(CExprPtr v, Compile(*best.value, scope));
       *op = std::make_unique<IndexSeekOp>(std::move(*op), slot, node.variable, best.label, best.key, std::move(v), best.is_list);
+      // IndexSeekOp keeps only nodes whose property is Cypher-equal (=) to
+      // the value, which is what the map entry's filter would test again.
+      if (!best.is_list) seek_value = best.value;
     } else {
       CExprPtr lo, hi;
       if (best.lo) { DYAD_ASSIGN_OR_RETURN(lo, Compile(*best.lo, scope)); }
@@ -300,7 +305,7 @@ Status Planner::StartNode(const NodePattern& node, int slot, const Expr* where, 
   } else {
     *op = std::make_unique<NodeScanOp>(std::move(*op), slot, node.variable, std::nullopt);
   }
-  return NodeFilter(node, slot, scope, op, !scanned_label.empty(), scanned_label);
+  return NodeFilter(node, slot, scope, op, !scanned_label.empty(), scanned_label, seek_value);
 }
 
 Status Planner::PlanPattern(const std::vector<const PatternPart*>& parts, const Expr* where,

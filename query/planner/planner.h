@@ -60,8 +60,11 @@ class Planner {
   Status StartNode(const ast::NodePattern& node, int slot, const ast::Expr* where, const Scope& before,
                    const Scope& scope, std::unique_ptr<Operator>* op);
   int PatternNodeSlot(const ast::NodePattern& np, const Scope& scope);
+  // The label and property checks of a pattern node bound to slot (minus
+  // the scanned label, and minus the property map entry whose value is
+  // seek_value: an IndexSeekOp checked that equality already).
   Status NodeFilter(const ast::NodePattern& node, int slot, const Scope& scope, std::unique_ptr<Operator>* op,
-                    bool skip_labels_scanned, const std::string& scanned_label);
+                    bool skip_labels_scanned, const std::string& scanned_label, const ast::Expr* seek_value = nullptr);
   Status BindPatternVariables(const std::vector<const ast::PatternPart*>& parts, Scope* scope, bool for_create);
   Result<SubPlan> PatternSubPlan(const std::vector<const ast::PatternPart*>& parts, const ast::Expr* where, const Scope& scope,
                                  Scope* inner);

@@ -1,6 +1,7 @@
 // Transaction::Adjacency and the store's AdjCache: the cached lists equal
 // the adjacency column family, commits invalidate them, and snapshots keep
-// seeing their own version.
+// seeing their own version. The same for the node records and index seeks
+// an epoch keeps (Transaction::SharedNode, Transaction::IndexLookup).
 #include <atomic>
 #include <thread>
 
@@ -175,6 +176,74 @@ TEST_F(AdjCacheTest, ConcurrentReadersAgreeWithTheColumnFamily) {
   }
   for (auto& t : readers) t.join();
   EXPECT_EQ(mismatches.load(), 0);
+}
+
+// The key of node id as a reader's shared record has it ("" when none).
+std::string SharedKey(Transaction* t, uint64_t id) {
+  const NodeRecord* n = nullptr;
+  if (!t->SharedNode(id, &n).ok() || !n) return "";
+  const Value* v = FindProperty(n->props, *t->KeyId("key"));
+  return v && v->is_string() ? v->as_string() : "";
+}
+
+// The nodes an equality seek on the global key index finds.
+std::vector<uint64_t> KeyLookup(Transaction* t, const std::string& key) {
+  std::vector<uint64_t> out;
+  EXPECT_TRUE(t->IndexLookup(kGlobalLabel, *t->KeyId("key"), Value(key), &out).ok());
+  return out;
+}
+
+TEST_F(AdjCacheTest, SharedRecordsAndSeeksFollowCommits) {
+  auto before = store_->BeginRead();
+  EXPECT_EQ(SharedKey(before.get(), n_[1]), "n1");
+  EXPECT_EQ(KeyLookup(before.get(), "n1"), std::vector<uint64_t>{n_[1]});
+  EXPECT_TRUE(KeyLookup(before.get(), "zz").empty());
+  // A second reader at the same sequence gets the same record and answer.
+  auto same = store_->BeginRead();
+  const NodeRecord *a = nullptr, *b = nullptr;
+  ASSERT_TRUE(before->SharedNode(n_[1], &a).ok());
+  ASSERT_TRUE(same->SharedNode(n_[1], &b).ok());
+  EXPECT_TRUE(a && a == b);
+  EXPECT_EQ(KeyLookup(same.get(), "n1"), std::vector<uint64_t>{n_[1]});
+  EXPECT_EQ(same->FindNodeByKey("n2"), n_[2]);
+  EXPECT_FALSE(same->FindNodeByKey("zz").has_value());
+
+  auto w = store_->BeginWrite();
+  ASSERT_TRUE(w.ok());
+  const NodeRecord* none = nullptr;
+  ASSERT_TRUE((*w)->SharedNode(n_[1], &none).ok());
+  EXPECT_EQ(none, nullptr);  // a writer reads its own batch instead
+  ASSERT_TRUE((*w)->SetNodeProperty(n_[1], "key", Value("zz")).ok());
+  EXPECT_EQ(KeyLookup(w->get(), "zz"), std::vector<uint64_t>{n_[1]});  // its own write
+  ASSERT_TRUE((*w)->Commit().ok());
+
+  auto after = store_->BeginRead();
+  EXPECT_EQ(SharedKey(after.get(), n_[1]), "zz");
+  EXPECT_EQ(KeyLookup(after.get(), "zz"), std::vector<uint64_t>{n_[1]});
+  EXPECT_TRUE(KeyLookup(after.get(), "n1").empty());
+  // The older snapshot keeps its version, and does not leak it onward.
+  EXPECT_EQ(SharedKey(before.get(), n_[1]), "n1");
+  EXPECT_TRUE(KeyLookup(before.get(), "zz").empty());
+  auto later = store_->BeginRead();
+  EXPECT_EQ(SharedKey(later.get(), n_[1]), "zz");
+  EXPECT_TRUE(KeyLookup(later.get(), "n1").empty());
+}
+
+TEST_F(AdjCacheTest, WithoutCacheRecordsAreNotSharedButSeeksAnswer) {
+  TempDir dir;
+  StoreOptions o;
+  o.adj_cache_entries = 0;
+  auto store = OpenOrDie(dir.sub("db"), o);
+  auto w = store->BeginWrite();
+  ASSERT_TRUE(w.ok());
+  uint64_t x = *(*w)->CreateNode({"N"}, {{"key", Value("x")}});
+  ASSERT_TRUE((*w)->Commit().ok());
+  auto r = store->BeginRead();
+  const NodeRecord* n = nullptr;
+  ASSERT_TRUE(r->SharedNode(x, &n).ok());
+  EXPECT_EQ(n, nullptr);
+  EXPECT_EQ(KeyLookup(r.get(), "x"), std::vector<uint64_t>{x});
+  EXPECT_EQ(KeyLookup(r.get(), "x"), std::vector<uint64_t>{x});
 }
 
 }  // namespace
