@@ -244,21 +244,7 @@ Status VarExpandOp::NextPath(ExecContext& ctx, bool* has, uint64_t* end) {
     if (depth_ > 0) {
       Frame& f = frames_[depth_ - 1];
       storage::AdjEntry e;
-      bool got = false;
-      while (f.span < f.spans.size()) {
-        const storage::AdjSpan& sp = f.spans[f.span];
-        if (f.pos >= sp.size()) {
-          ++f.span;
-          f.pos = 0;
-          continue;
-        }
-        e = sp[f.pos++];
-        if (!SkipLoopTwin(e, spec_.dir)) {
-          got = true;
-          break;
-        }
-      }
-      if (!got) {
+      if (!NextEntry(f, &e)) {
         --depth_;
         if (!path_.empty()) path_.pop_back();
         continue;
@@ -308,6 +294,20 @@ Status VarExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
   return Status::OK();
 }
 
+bool VarExpandOp::NextEntry(Frame& f, storage::AdjEntry* e) const {
+  while (f.span < f.spans.size()) {
+    const storage::AdjSpan& sp = f.spans[f.span];
+    if (f.pos >= sp.size()) {
+      ++f.span;
+      f.pos = 0;
+      continue;
+    }
+    *e = sp[f.pos++];
+    if (!SkipLoopTwin(*e, spec_.dir)) return true;
+  }
+  return false;
+}
+
 Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
   // NextPath's depth-first search, except that the paths of the last
   // length are counted per frame (CountSpan) instead of one by one: the
@@ -347,21 +347,7 @@ Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
         continue;
       }
       storage::AdjEntry e;
-      bool got = false;
-      while (f.span < f.spans.size()) {
-        const storage::AdjSpan& sp = f.spans[f.span];
-        if (f.pos >= sp.size()) {
-          ++f.span;
-          f.pos = 0;
-          continue;
-        }
-        e = sp[f.pos++];
-        if (!SkipLoopTwin(e, spec_.dir)) {
-          got = true;
-          break;
-        }
-      }
-      if (!got) {
+      if (!NextEntry(f, &e)) {
         --depth_;
         if (!path_.empty()) path_.pop_back();
         continue;

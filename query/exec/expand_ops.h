@@ -80,6 +80,9 @@ class VarExpandOp : public Operator {
     size_t span = 0, pos = 0;
     uint64_t node = 0;
   };
+  // Moves f to its next relationship (an undirected self-loop's twin
+  // skipped) into *e; false when f has none left.
+  bool NextEntry(Frame& f, storage::AdjEntry* e) const;
   std::vector<Frame> frames_;
   size_t depth_ = 0;
   std::vector<RelRef> path_;
