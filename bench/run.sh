@@ -69,7 +69,8 @@ timed() {
 field() { cut -d' ' -f"$2" "$work/$1.time"; }
 
 load_json="$work/load.json"
-if [ "$scale" != default ] && { [ "${BENCH_SKIP_LOAD:-0}" != 1 ] || [ ! -d "$work/dyad.db" ] || [ ! -d "$work/kuzu.db" ]; }; then
+# (Kuzu 0.11 keeps its database in one file, dyad in a directory.)
+if [ "$scale" != default ] && { [ "${BENCH_SKIP_LOAD:-0}" != 1 ] || [ ! -d "$work/dyad.db" ] || [ ! -e "$work/kuzu.db" ]; }; then
   echo "bench: loading $scale ($nodes nodes, $edges relationships)" >&2
   rm -rf "$work/dyad.db"
   timed load_dyad "$dyad" --db "$work/dyad.db" load "$work/nodes.csv" "$work/edges.csv"
