@@ -40,7 +40,6 @@ class NodeScanOp : public Operator {
   std::optional<std::string> label_;
   Row current_;
   std::unique_ptr<storage::Cursor> cursor_;
-  bool label_missing_ = false;
 };
 
 // For each input row, the nodes whose indexed property equals a value (or

@@ -21,8 +21,6 @@ Status AsTruth(const CExpr& e, const Value& v, int* out) {  // -1 null, 0 false,
   return Status::OK();
 }
 
-Value Truth(int t) { return t < 0 ? Value() : Value(t == 1); }
-
 Status Comparison(ast::BinaryOp op, const Value& a, const Value& b, Value* out) {
   using B = ast::BinaryOp;
   if (op == B::kEq || op == B::kNeq) {

@@ -61,7 +61,9 @@ TEST_F(ShortestPathTest, OneOfTheShortestPaths) {
       std::vector<std::string> all = Rows(match + "allShortestPaths" + ret, params);
       SCOPED_TRACE(match + "shortestPath" + ret);
       ASSERT_EQ(one.size(), all.empty() ? 0u : 1u);
-      if (!one.empty()) EXPECT_NE(std::find(all.begin(), all.end(), one[0]), all.end()) << one[0];
+      if (!one.empty()) {
+        EXPECT_NE(std::find(all.begin(), all.end(), one[0]), all.end()) << one[0];
+      }
     }
     store_.reset();
   }
