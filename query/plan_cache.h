@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/string_hash.h"
 #include "query/parser/ast.h"
 #include "query/planner/planner.h"
 
@@ -42,13 +43,8 @@ class PlanCache {
   // plans per text (as many as run at once, up to this).
   static constexpr size_t kMaxTexts = 512;
   static constexpr size_t kMaxPerText = 4;
-  // Hashes std::string and string_view alike: a lookup copies no text.
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   std::mutex mu_;
-  std::unordered_map<std::string, std::vector<std::unique_ptr<CachedPlan>>, TextHash, std::equal_to<>> idle_;
+  std::unordered_map<std::string, std::vector<std::unique_ptr<CachedPlan>>, TransparentStringHash, std::equal_to<>> idle_;
 };
 
 }  // namespace dyad::query

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "graph/record.h"
+#include "graph/string_hash.h"
 #include "storage/keys.h"
 
 namespace dyad::storage {
@@ -164,13 +165,8 @@ class AdjEpoch {
   std::vector<const AdjList*> owned_;  // every published list, freed with the epoch
   const NodeRecord** node_slots_;  // like slots_, for node records
   std::vector<std::unique_ptr<const NodeRecord>> owned_nodes_;  // under owned_mu_
-  // Hashes std::string and string_view alike (lookups without a copy).
-  struct SeekHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   mutable std::shared_mutex seek_mu_;
-  std::unordered_map<std::string, std::vector<uint64_t>, SeekHash, std::equal_to<>> seeks_;
+  std::unordered_map<std::string, std::vector<uint64_t>, TransparentStringHash, std::equal_to<>> seeks_;
 };
 
 // The current epoch and the memory bound. Thread-safe.

@@ -50,6 +50,13 @@ Status OpenSpans(storage::Transaction* txn, uint64_t node, Direction dir, const 
   return Status::OK();
 }
 
+std::optional<uint64_t> StepStart(const Row& row, const StepSpec& spec) {
+  const Value& from = GetSlot(row, spec.from_slot);
+  if (!from.is_node()) return std::nullopt;
+  if (spec.to_bound && !GetSlot(row, spec.to_slot).is_node()) return std::nullopt;
+  return from.as_node().id;
+}
+
 RelRef ToRel(const storage::AdjEntry& e) {
   return e.dir == Direction::kOut ? RelRef{e.edge, e.node, e.nbr, e.type} : RelRef{e.edge, e.nbr, e.node, e.type};
 }
@@ -270,12 +277,11 @@ Status VarExpandOp::NextPath(ExecContext& ctx, bool* has, uint64_t* end) {
       *has = false;
       return Status::OK();
     }
-    const Value& from = GetSlot(current_, spec_.from_slot);
-    if (!from.is_node()) continue;
-    if (spec_.to_bound && !GetSlot(current_, spec_.to_slot).is_node()) continue;
+    std::optional<uint64_t> start = StepStart(current_, spec_);
+    if (!start) continue;
     path_.clear();
     depth_ = 0;
-    DYAD_RETURN_IF_ERROR(PushFrame(ctx, from.as_node().id, max_ > 0));
+    DYAD_RETURN_IF_ERROR(PushFrame(ctx, *start, max_ > 0));
     emit_zero_ = min_ == 0;
   }
 }
@@ -319,10 +325,9 @@ Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
     if (!in) return Status::OK();
-    const Value& from = GetSlot(current_, spec_.from_slot);
-    if (!from.is_node()) continue;
-    if (spec_.to_bound && !GetSlot(current_, spec_.to_slot).is_node()) continue;
-    const uint64_t start = from.as_node().id;
+    const std::optional<uint64_t> from = StepStart(current_, spec_);
+    if (!from) continue;
+    const uint64_t start = *from;
     const uint64_t to = spec_.to_bound ? GetSlot(current_, spec_.to_slot).as_node().id : 0;
     if (min_ == 0 && (!spec_.to_bound || to == start)) ++*rows;
     if (max_ <= 0 || no_types_match_) continue;

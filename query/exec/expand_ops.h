@@ -99,6 +99,11 @@ void ResolveTypes(storage::Transaction* txn, const std::vector<std::string>& nam
 Status OpenSpans(storage::Transaction* txn, uint64_t node, storage::Direction dir, const std::vector<uint32_t>& types,
                  std::vector<storage::AdjSpan>* out);
 
+// The id of the node a step on row starts from, or nullopt when the row
+// cannot match the step: its from slot, or its bound to slot, holds no node
+// (a null an OPTIONAL MATCH left).
+std::optional<uint64_t> StepStart(const Row& row, const StepSpec& spec);
+
 // The relationship an adjacency entry stands for (with its type).
 RelRef ToRel(const storage::AdjEntry& e);
 

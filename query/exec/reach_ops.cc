@@ -92,10 +92,9 @@ Status VarReachOp::Next(ExecContext& ctx, Row& row, bool* has) {
     }
     found_.clear();
     next_ = 0;
-    const Value& from = GetSlot(current_, spec_.from_slot);
-    if (!from.is_node()) continue;
-    if (spec_.to_bound && !GetSlot(current_, spec_.to_slot).is_node()) continue;
-    DYAD_RETURN_IF_ERROR(Search(ctx, from.as_node().id));
+    std::optional<uint64_t> start = StepStart(current_, spec_);
+    if (!start) continue;
+    DYAD_RETURN_IF_ERROR(Search(ctx, *start));
   }
   row = current_;
   if (!spec_.to_bound) SetSlot(row, spec_.to_slot, Value(NodeRef{found_[next_]}));
@@ -113,10 +112,9 @@ Status VarReachOp::CountDistinctEnds(ExecContext& ctx, int64_t* ends) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
     if (!in) return Status::OK();
-    const Value& from = GetSlot(current_, spec_.from_slot);
-    if (!from.is_node()) continue;
-    if (spec_.to_bound && !GetSlot(current_, spec_.to_slot).is_node()) continue;
-    DYAD_RETURN_IF_ERROR(Search(ctx, from.as_node().id));
+    std::optional<uint64_t> start = StepStart(current_, spec_);
+    if (!start) continue;
+    DYAD_RETURN_IF_ERROR(Search(ctx, *start));
     for (uint64_t v : found_) *ends += counted.Insert(v, 0, 0);
   }
 }
