@@ -213,11 +213,15 @@ bool GetVarint(std::string_view* in, uint64_t* v) {
 }
 
 void PutFixed64BE(uint64_t v, std::string* out) {
-  for (int i = 7; i >= 0; --i) out->push_back(static_cast<char>(v >> (i * 8)));
+  char buf[8];  // one append, not eight push_backs with their capacity checks
+  for (int i = 0; i < 8; ++i) buf[i] = static_cast<char>(v >> ((7 - i) * 8));
+  out->append(buf, 8);
 }
 
 void PutFixed32BE(uint32_t v, std::string* out) {
-  for (int i = 3; i >= 0; --i) out->push_back(static_cast<char>(v >> (i * 8)));
+  char buf[4];
+  for (int i = 0; i < 4; ++i) buf[i] = static_cast<char>(v >> ((3 - i) * 8));
+  out->append(buf, 4);
 }
 
 uint64_t DecodeFixed64BE(const char* p) {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <future>
+#include <iterator>
 
 #include "graph/codec.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 // Rollback deletes in batches of about this many bytes.
 constexpr size_t kBatchBytes = 32 << 20;
-// The column families a bulk load writes tables for.
+// The column families a bulk load writes tables for, in TableId order.
 const char* const kTableCFs[] = {kNodesCF, kEdgesCF, kAdjCF, kLabelsCF, kPropsCF};
 
 Status FromRocks(const rocksdb::Status& s) {
@@ -47,16 +48,16 @@ Result<std::unique_ptr<BulkWriter>> BulkWriter::Begin(GraphStore* store, size_t 
   std::filesystem::remove_all(w->tmp_dir_, ec);
   if (!std::filesystem::create_directories(w->tmp_dir_, ec) || ec)
     return Status::IOError(w->tmp_dir_ + ": cannot create the bulk-load directory: " + ec.message());
-  for (const char* cf : kTableCFs) {
+  static_assert(std::size(kTableCFs) == kTableCount);
+  for (int t = 0; t < kTableCount; ++t) {
+    const char* cf = kTableCFs[t];
     // Node and edge records are keyed by ids the load allocates in order.
-    bool presorted = cf == kNodesCF || cf == kEdgesCF;
-    w->tables_[cf] = std::make_unique<SstBuilder>(store->db(), store->cf(cf), w->tmp_dir_, cf, run_bytes, presorted);
+    bool presorted = t == kNodesTable || t == kEdgesTable;
+    w->tables_[t] = std::make_unique<SstBuilder>(store->db(), store->cf(cf), w->tmp_dir_, cf, run_bytes, presorted);
   }
   DYAD_RETURN_IF_ERROR(store->PutMeta(kMetaLoadInProgress, EncodeU64(c.next_node) + EncodeU64(c.next_edge)));
   return w;
 }
-
-SstBuilder* BulkWriter::Table(const char* cf) { return tables_.at(cf).get(); }
 
 uint32_t BulkWriter::Intern(NameKind kind, std::string_view name) {
   // Each name is interned (and written to the dictionary) once per load, not
@@ -79,13 +80,13 @@ Result<uint64_t> BulkWriter::AddNode(NodeRecord* n) {
   n->id = store_->AllocateNodeIds(1);
   enc_.clear();
   DYAD_RETURN_IF_ERROR(EncodeNode(*n, &enc_));
-  DYAD_RETURN_IF_ERROR(Table(kNodesCF)->Add(NodeKey(n->id), enc_));
+  DYAD_RETURN_IF_ERROR(Table(kNodesTable)->Add(NodeKey(n->id), enc_));
   scratch_.clear();
   IndexCatalog::LabelEntriesFor(*n, &scratch_);
-  for (auto& k : scratch_) DYAD_RETURN_IF_ERROR(Table(kLabelsCF)->Add(k, ""));
+  for (auto& k : scratch_) DYAD_RETURN_IF_ERROR(Table(kLabelsTable)->Add(k, ""));
   scratch_.clear();
   store_->indexes().EntriesFor(*n, &scratch_);
-  for (auto& k : scratch_) DYAD_RETURN_IF_ERROR(Table(kPropsCF)->Add(k, ""));
+  for (auto& k : scratch_) DYAD_RETURN_IF_ERROR(Table(kPropsTable)->Add(k, ""));
   delta_.nodes++;
   for (uint32_t l : n->labels) delta_.per_label[l]++;
   return n->id;
@@ -95,9 +96,12 @@ Status BulkWriter::AddEdge(EdgeRecord* e) {
   e->id = store_->AllocateEdgeIds(1);
   enc_.clear();
   DYAD_RETURN_IF_ERROR(EncodeEdge(*e, &enc_));
-  DYAD_RETURN_IF_ERROR(Table(kEdgesCF)->Add(EdgeKey(e->id), enc_));
-  DYAD_RETURN_IF_ERROR(Table(kAdjCF)->Add(AdjKey(e->start, Direction::kOut, e->type, e->end, e->id), ""));
-  DYAD_RETURN_IF_ERROR(Table(kAdjCF)->Add(AdjKey(e->end, Direction::kIn, e->type, e->start, e->id), ""));
+  DYAD_RETURN_IF_ERROR(Table(kEdgesTable)->Add(EdgeKey(e->id), enc_));
+  char adj[kAdjKeySize];  // on the stack: two keys per relationship, no allocation
+  EncodeAdjKey(e->start, Direction::kOut, e->type, e->end, e->id, adj);
+  DYAD_RETURN_IF_ERROR(Table(kAdjTable)->Add(std::string_view(adj, kAdjKeySize), ""));
+  EncodeAdjKey(e->end, Direction::kIn, e->type, e->start, e->id, adj);
+  DYAD_RETURN_IF_ERROR(Table(kAdjTable)->Add(std::string_view(adj, kAdjKeySize), ""));
   delta_.edges++;
   delta_.per_type[e->type]++;
   return Status::OK();
@@ -108,8 +112,8 @@ Status BulkWriter::Ingest() {
   // The column families' tables are written in parallel (the adjacency
   // merge is the long one).
   std::vector<std::future<Result<std::vector<std::string>>>> done;
-  for (const char* cf : kTableCFs)
-    done.push_back(std::async(std::launch::async, [t = Table(cf)] { return t->Finish(); }));
+  for (auto& table : tables_)
+    done.push_back(std::async(std::launch::async, [t = table.get()] { return t->Finish(); }));
   std::vector<rocksdb::IngestExternalFileArg> args;
   Status first_error;
   for (size_t i = 0; i < done.size(); ++i) {
@@ -147,7 +151,7 @@ Status BulkWriter::Finish() {
   store_->db()->Flush(meta_fo, store_->cf(kMetaCF));
   store_->db()->SyncWAL();
   for (auto [kind, id] : fresh_names_) store_->dict().MarkPersisted(kind, {id});
-  tables_.clear();
+  for (auto& table : tables_) table.reset();
   std::error_code ec;
   std::filesystem::remove_all(tmp_dir_, ec);
   done_ = true;
@@ -157,7 +161,7 @@ Status BulkWriter::Finish() {
 Status BulkWriter::Abort() {
   done_ = true;
   batch_->Clear();
-  tables_.clear();
+  for (auto& table : tables_) table.reset();
   std::error_code ec;
   std::filesystem::remove_all(tmp_dir_, ec);
   // Names interned by this load are rewritten by the next writer that uses them.

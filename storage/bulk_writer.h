@@ -71,15 +71,17 @@ class BulkWriter {
   BulkWriter(GraphStore* store, std::unique_lock<std::mutex> lock);
   // Interns a name once per load.
   uint32_t Intern(NameKind kind, std::string_view name);
+  // The column families a load writes tables for, as indexes into tables_.
+  enum TableId { kNodesTable, kEdgesTable, kAdjTable, kLabelsTable, kPropsTable, kTableCount };
   // The builder of one column family's tables.
-  SstBuilder* Table(const char* cf);
+  SstBuilder* Table(TableId t) { return tables_[t].get(); }
 
   GraphStore* store_;
   std::unique_lock<std::mutex> lock_;
   std::unique_ptr<Transaction> before_;
   std::unique_ptr<rocksdb::WriteBatch> batch_;  // dictionary entries only
   std::string tmp_dir_;                         // run and table files
-  std::map<std::string, std::unique_ptr<SstBuilder>> tables_;
+  std::unique_ptr<SstBuilder> tables_[kTableCount];
   bool ingested_ = false;
   CounterDelta delta_;
   std::vector<std::pair<NameKind, uint32_t>> fresh_names_;

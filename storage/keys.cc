@@ -12,10 +12,26 @@ std::string NodeKey(uint64_t id) {
 
 std::string EdgeKey(uint64_t id) { return NodeKey(id); }
 
+namespace {
+
+// Writes v big-endian into out[0, bytes).
+void StoreBE(uint64_t v, int bytes, char* out) {
+  for (int i = 0; i < bytes; ++i) out[i] = static_cast<char>(v >> ((bytes - 1 - i) * 8));
+}
+
+}  // namespace
+
+void EncodeAdjKey(uint64_t node, Direction dir, uint32_t type, uint64_t nbr, uint64_t edge, char* out) {
+  StoreBE(node, 8, out);
+  out[8] = static_cast<char>(dir);
+  StoreBE(type, 4, out + 9);
+  StoreBE(nbr, 8, out + 13);
+  StoreBE(edge, 8, out + 21);
+}
+
 std::string AdjKey(uint64_t node, Direction dir, uint32_t type, uint64_t nbr, uint64_t edge) {
-  std::string k = AdjPrefix(node, dir, type);
-  PutFixed64BE(nbr, &k);
-  PutFixed64BE(edge, &k);
+  std::string k(kAdjKeySize, '\0');
+  EncodeAdjKey(node, dir, type, nbr, edge, k.data());
   return k;
 }
 
@@ -53,7 +69,7 @@ std::string PropIndexPrefix(uint32_t label, uint32_t key) {
 }
 
 bool ParseAdjKey(std::string_view key, AdjEntry* out) {
-  if (key.size() != 29) return false;
+  if (key.size() != kAdjKeySize) return false;
   const char* p = key.data();
   out->node = DecodeFixed64BE(p);
   out->dir = static_cast<Direction>(p[8]);

@@ -33,6 +33,10 @@ std::string NodeKey(uint64_t id);
 std::string EdgeKey(uint64_t id);
 // adj CF: node, direction, type, neighbour, edge.
 std::string AdjKey(uint64_t node, Direction dir, uint32_t type, uint64_t nbr, uint64_t edge);
+// The size of an adj key, and the same key written into out[0, kAdjKeySize)
+// without allocating (the bulk loader writes two per relationship).
+inline constexpr size_t kAdjKeySize = 29;
+void EncodeAdjKey(uint64_t node, Direction dir, uint32_t type, uint64_t nbr, uint64_t edge, char* out);
 // adj CF prefix of one node (8 bytes), optionally narrowed by direction and type.
 std::string AdjPrefix(uint64_t node);
 std::string AdjPrefix(uint64_t node, Direction dir);

@@ -15,6 +15,9 @@ namespace {
 constexpr uint64_t kTableBytes = 256ull << 20;
 // A run file remembers every this-many-th key (to start merges midway).
 constexpr size_t kSampleEvery = 4096;
+// A presorted builder hands its records to the background writer in chunks
+// of this many bytes.
+constexpr size_t kChunkBytes = 8 << 20;
 // From this many runs on, two threads merge, each one half of the key range.
 constexpr size_t kParallelMergeRuns = 4;
 
@@ -88,9 +91,6 @@ class TableWriter {
     return FromRocks(writer_->Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size())));
   }
 
-  // The last key written ("" before the first).
-  const std::string& last() const { return last_; }
-
   Status Close() {
     if (!open_) return Status::OK();
     open_ = false;
@@ -120,12 +120,18 @@ SstBuilder::~SstBuilder() {
 
 Status SstBuilder::Add(std::string_view key, std::string_view value) {
   ++count_;
-  if (direct_) {
-    if (!direct_->last().empty() && key <= direct_->last())
-      return Status::Internal(name_ + ": bulk-load keys out of order in a presorted table");
-    return direct_->Put(key, value);
-  }
   Run& r = run_;
+  uint32_t sizes[2] = {static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())};
+  if (direct_) {
+    if (count_ > 1 && key <= last_added_)
+      return Status::Internal(name_ + ": bulk-load keys out of order in a presorted table");
+    last_added_.assign(key);
+    if (r.buf.capacity() < kChunkBytes) r.buf.reserve(kChunkBytes);
+    r.buf.append(reinterpret_cast<const char*>(sizes), 8);
+    r.buf.append(key);
+    r.buf.append(value);
+    return r.buf.size() >= kChunkBytes ? HandOffChunk() : Status::OK();
+  }
   if (r.buf.size() + key.size() + value.size() + 8 > run_bytes_ && !r.slots.empty()) {
     DYAD_RETURN_IF_ERROR(SpillRun());
   }
@@ -134,7 +140,6 @@ Status SstBuilder::Add(std::string_view key, std::string_view value) {
     r.slots.reserve(run_bytes_ / 32);
   }
   r.slots.push_back({{Word(key, 0), Word(key, 8), Word(key, 16)}, static_cast<uint32_t>(r.buf.size())});
-  uint32_t sizes[2] = {static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())};
   r.buf.append(reinterpret_cast<const char*>(sizes), 8);
   r.buf.append(key);
   r.buf.append(value);
@@ -148,7 +153,10 @@ void SstBuilder::SortRun(Run* run) {
   // comparison without touching the record. Equal keys keep the order they
   // were added in (offsets grow), so the first one wins.
   auto less = [base](const Slot& a, const Slot& b) {
-    if (a.head != b.head) return a.head < b.head;
+    // Word by word: std::array's == would call memcmp, out of line, on
+    // every comparison.
+    for (int i = 0; i < 3; ++i)
+      if (a.head[i] != b.head[i]) return a.head[i] < b.head[i];
     std::string_view ka(base + a.offset + 8, ReadU32(base + a.offset));
     std::string_view kb(base + b.offset + 8, ReadU32(base + b.offset));
     int c = ka.compare(kb);
@@ -178,6 +186,27 @@ Status SstBuilder::WriteRun(Run* run, RunFile* file) {
   if (!ok) return Status::IOError(path + ": cannot write a bulk-load run file (disk full?)");
   run->buf.clear();
   run->slots.clear();
+  return Status::OK();
+}
+
+Status SstBuilder::WriteChunk(Run* chunk) {
+  const char* p = chunk->buf.data();
+  const char* end = p + chunk->buf.size();
+  while (p < end) {
+    uint32_t k = ReadU32(p), v = ReadU32(p + 4);
+    DYAD_RETURN_IF_ERROR(direct_->Put(std::string_view(p + 8, k), std::string_view(p + 8 + k, v)));
+    p += 8 + k + v;
+  }
+  chunk->buf.clear();
+  return Status::OK();
+}
+
+Status SstBuilder::HandOffChunk() {
+  // One chunk is written while the next fills; chunks are written in order
+  // because each waits for the one before.
+  DYAD_RETURN_IF_ERROR(WaitForSpill());
+  std::swap(run_, spilling_);
+  spill_ = std::async(std::launch::async, [this] { return WriteChunk(&spilling_); });
   return Status::OK();
 }
 
@@ -267,6 +296,8 @@ Status SstBuilder::MergeRuns(std::vector<std::string>* files) {
 Result<std::vector<std::string>> SstBuilder::Finish() {
   std::vector<std::string> files;
   if (direct_) {
+    DYAD_RETURN_IF_ERROR(WaitForSpill());
+    DYAD_RETURN_IF_ERROR(WriteChunk(&run_));
     DYAD_RETURN_IF_ERROR(direct_->Close());
     return direct_files_;
   }

@@ -37,7 +37,8 @@ class SstBuilder {
   // records of a run (their sort slots take about as much again); two runs
   // are in memory: one filling, one being sorted and spilled in the background.
   // presorted promises strictly increasing keys (records keyed by new ids):
-  // they stream straight into the tables.
+  // they stream into the tables in order, written by a background task in
+  // chunks so that the caller's thread does not build and compress blocks.
   SstBuilder(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string dir, std::string name,
              size_t run_bytes, bool presorted);
   ~SstBuilder();
@@ -72,6 +73,10 @@ class SstBuilder {
     std::vector<std::pair<std::string, uint64_t>> samples;
   };
   static void SortRun(Run* run);
+  // Presorted: writes a chunk's records, in order, to direct_.
+  Status WriteChunk(Run* chunk);
+  // Presorted: hands the filled chunk to the background task.
+  Status HandOffChunk();
   static Status WriteRun(Run* run, RunFile* file);
   Status SpillRun();
   Status WaitForSpill();
@@ -92,6 +97,7 @@ class SstBuilder {
   std::deque<RunFile> runs_;           // spilled runs
   std::unique_ptr<TableWriter> direct_;  // presorted: the table output
   std::vector<std::string> direct_files_;
+  std::string last_added_;               // presorted: to check the order
   uint64_t count_ = 0;
 };
 

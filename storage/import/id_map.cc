@@ -37,6 +37,10 @@ std::optional<uint64_t> IdMap::Find(std::string_view key) const {
   return s.id;
 }
 
+void IdMap::Prefetch(std::string_view key) const {
+  __builtin_prefetch(&slots_[Hash(key) & (slots_.size() - 1)]);
+}
+
 bool IdMap::Insert(std::string_view key, uint64_t id) {
   if ((size_ + 1) * 2 > slots_.size()) Grow();  // keep the load factor at most 1/2
   uint64_t h = Hash(key);

@@ -22,13 +22,16 @@ class IdMap {
   bool Insert(std::string_view key, uint64_t id);
   // The id of key, if present.
   std::optional<uint64_t> Find(std::string_view key) const;
+  // Starts loading the slot where key's lookup begins into the cache, so
+  // that a Find a few elements later does not wait for memory.
+  void Prefetch(std::string_view key) const;
   // Number of keys.
   size_t size() const { return size_; }
 
  private:
   static constexpr size_t kInline = 16;
   // One table slot; size == 0 with id == 0 marks an empty slot (ids start at 1).
-  struct Slot {
+  struct alignas(32) Slot {  // aligned: a slot never spans two cache lines
     uint64_t id = 0;
     uint32_t hash = 0;
     uint32_t size = 0;

@@ -7,6 +7,7 @@
 #include "storage/bulk_writer.h"
 #include "storage/import/element.h"
 #include "storage/import/id_map.h"
+#include "storage/import/read_ahead.h"
 
 namespace dyad::storage {
 
@@ -25,6 +26,13 @@ class LoadSession {
 
   Status Add(Element&& e, const std::string& file) {
     return e.is_node ? AddNode(e, file) : AddEdge(std::move(e), file, true);
+  }
+
+  // Prefetches what adding e will look up (its endpoints' slots in ids_).
+  void LookAhead(const Element& e) const {
+    if (e.is_node) return;
+    ids_.Prefetch(e.from);
+    ids_.Prefetch(e.to);
   }
 
   // Resolves edges that named nodes defined later.
@@ -82,7 +90,8 @@ class LoadSession {
       return Status::InvalidArgument(Where(file, e) + e.type + " edge refers to unknown node key '" +
                                      (from ? e.to : e.from) + "'");
     }
-    EdgeRecord r;
+    EdgeRecord& r = edge_;  // reused: its property list keeps its capacity
+    r.props.clear();
     r.type = w_->Type(e.type);
     r.start = *from;
     r.end = *to;
@@ -93,6 +102,7 @@ class LoadSession {
   BulkWriter* w_;
   IdMap ids_;
   std::vector<PendingEdge> pending_;
+  EdgeRecord edge_;
 };
 
 std::string Extension(const std::string& path) {
@@ -137,12 +147,16 @@ Result<LoadStats> LoadFiles(GraphStore* store, const std::vector<std::string>& f
       std::error_code ec;
       uint64_t size = std::filesystem::file_size(f, ec);
       ProgressFn p = progress ? ProgressFn([&, i, size](uint64_t b) { progress(i, b, size); }) : ProgressFn();
-      ElementSink sink = [&](Element&& e) { return session.Add(std::move(e), f); };
       std::string ext = Extension(f);
-      Status s = ext == ".json" ? ReadJsonFile(f, sink, p)
-                 : ext == ".csv" ? ReadCsvFile(f, sink, p)
-                                 : ReadJsonLinesFile(f, sink, p);
-      DYAD_RETURN_IF_ERROR(s);
+      // Parsing runs a step ahead on its own thread (ReadAhead).
+      ElementReader read = [&](const ElementSink& sink) {
+        return ext == ".json"  ? ReadJsonFile(f, sink, p)
+               : ext == ".csv" ? ReadCsvFile(f, sink, p)
+                               : ReadJsonLinesFile(f, sink, p);
+      };
+      DYAD_RETURN_IF_ERROR(ReadAhead(
+          read, [&](Element&& e) { return session.Add(std::move(e), f); },
+          [&](const Element& e) { session.LookAhead(e); }));
       if (progress) progress(i, size, size);
     }
     return Status::OK();

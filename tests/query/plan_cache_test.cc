@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "query/engine.h"
+#include "tests/query/query_test_util.h"
 #include "tests/storage/test_util.h"
 
 namespace dyad::query {
@@ -26,19 +27,7 @@ class PlanCacheTest : public ::testing::Test {
 
   // The rows of q run on engine, rendered one string per row.
   std::vector<std::string> Rows(QueryEngine* engine, const std::string& q, const Map& params) {
-    QueryOptions o;
-    o.params = params;
-    std::vector<QueryResult> results;
-    Status s = engine->Run(q, o, &results);
-    EXPECT_TRUE(s.ok()) << q << ": " << s.ToString();
-    std::vector<std::string> out;
-    if (results.empty()) return out;
-    for (const Row& row : results.back().rows) {
-      std::string line;
-      for (const Value& v : row) line += v.ToString() + " | ";
-      out.push_back(line);
-    }
-    return out;
+    return RunRows(engine, q, params);
   }
 
   storage::TempDir dir_;

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "query/engine.h"
+#include "tests/query/query_test_util.h"
 #include "tests/storage/test_util.h"
 
 namespace dyad::query {
@@ -43,18 +44,7 @@ class PlanRulesTest : public ::testing::Test {
   // The rows of q's last statement, each rendered and sorted.
   std::vector<std::string> Rows(const std::string& q, const Map& params = {}) {
     QueryEngine engine(store_.get());
-    QueryOptions o;
-    o.params = params;
-    std::vector<QueryResult> results;
-    Status s = engine.Run(q, o, &results);
-    EXPECT_TRUE(s.ok()) << q << ": " << s.ToString();
-    std::vector<std::string> out;
-    if (results.empty()) return out;
-    for (const Row& row : results.back().rows) {
-      std::string line;
-      for (const Value& v : row) line += v.ToString() + " | ";
-      out.push_back(line);
-    }
+    std::vector<std::string> out = RunRows(&engine, q, params);
     std::sort(out.begin(), out.end());
     return out;
   }

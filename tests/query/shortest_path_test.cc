@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "query/engine.h"
+#include "tests/query/query_test_util.h"
 #include "tests/storage/test_util.h"
 
 namespace dyad::query {
@@ -20,15 +21,7 @@ class ShortestPathTest : public ::testing::Test {
   // The rows of q, each rendered.
   std::vector<std::string> Rows(const std::string& q, const Map& params) {
     QueryEngine engine(store_.get());
-    QueryOptions o;
-    o.params = params;
-    std::vector<QueryResult> results;
-    Status s = engine.Run(q, o, &results);
-    EXPECT_TRUE(s.ok()) << q << ": " << s.ToString();
-    std::vector<std::string> out;
-    if (!results.empty())
-      for (const Row& row : results.back().rows) out.push_back(row[0].ToString());
-    return out;
+    return RunRows(&engine, q, params);
   }
   storage::TempDir dir_;
   std::unique_ptr<storage::GraphStore> store_;
