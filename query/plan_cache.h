@@ -27,6 +27,10 @@ struct CachedPlan {
   std::unique_ptr<ast::Statement> statement;
   Plan plan;
   uint64_t index_version = 0;  // IndexCatalog::version() when planned
+  // Where Take found it, so that Give need not look the text up again
+  // (valid while the cache's generation is unchanged).
+  std::vector<std::unique_ptr<CachedPlan>>* home = nullptr;
+  uint64_t home_generation = 0;
 };
 
 // Idle plans by text. Thread-safe.
@@ -44,6 +48,7 @@ class PlanCache {
   static constexpr size_t kMaxTexts = 512;
   static constexpr size_t kMaxPerText = 4;
   std::mutex mu_;
+  uint64_t generation_ = 0;  // bumped when the map is cleared (homes die)
   std::unordered_map<std::string, std::vector<std::unique_ptr<CachedPlan>>, TransparentStringHash, std::equal_to<>> idle_;
 };
 

@@ -10,6 +10,10 @@ using storage::Direction;
 
 void ResolveTypes(storage::Transaction* txn, const std::vector<std::string>& names, std::vector<uint32_t>* ids,
                   bool* none) {
+  // Every name was found by an earlier run of this plan: a name's id never
+  // changes, so there is nothing to look up again. (A missing name may
+  // exist by now: those are looked up each time.)
+  if (!names.empty() && ids->size() == names.size()) return;
   ids->clear();
   for (const auto& n : names)
     if (auto id = txn->TypeId(n)) ids->push_back(*id);
@@ -219,8 +223,7 @@ VarExpandOp::VarExpandOp(std::unique_ptr<Operator> input, StepSpec spec, int64_t
 
 Status VarExpandOp::Open(ExecContext& ctx) {
   ResolveTypes(ctx.txn(), spec_.types, &type_ids_, &no_types_match_);
-  frames_.clear();
-  depth_ = 0;
+  depth_ = 0;  // frames_ stay allocated for the next run
   path_.clear();
   emit_zero_ = false;
   return Operator::Open(ctx);

@@ -1,6 +1,7 @@
 #include "query/exec/scan_ops.h"
 
 #include <algorithm>
+#include <span>
 
 #include "query/expr/value_ops.h"
 
@@ -79,8 +80,7 @@ IndexSeekOp::IndexSeekOp(std::unique_ptr<Operator> input, int slot, std::string 
 Status IndexSeekOp::Open(ExecContext& ctx) {
   hits_.clear();
   next_ = 0;
-  key_id_.reset();
-  label_id_.reset();
+  // key_id_ and label_id_ stay once found (a name's id never changes).
   return Operator::Open(ctx);
 }
 
@@ -98,12 +98,9 @@ Status IndexSeekOp::StartRow(ExecContext& ctx) {
   }
   const std::optional<uint32_t>& key = key_id_;
   if (!key) return Status::OK();
-  std::vector<Value> wanted;
-  if (value_is_list_) {
-    if (v.is_list()) wanted = v.as_list();
-  } else {
-    wanted.push_back(v);
-  }
+  // The values to seek: the list's elements, or v itself (no copy either way).
+  std::span<const Value> wanted(&v, 1);
+  if (value_is_list_) wanted = v.is_list() ? std::span<const Value>(v.as_list()) : std::span<const Value>();
   for (const Value& w : wanted) {
     if (w.is_null()) continue;
     candidates_.clear();

@@ -49,6 +49,9 @@ struct CExpr {
   const FunctionDef* fn = nullptr;       // kFunction
   std::vector<std::unique_ptr<CExpr>> kids;
   std::unique_ptr<SubPlan> sub;          // kExists / kPatternComprehension / kCount
+  // kProperty: the key's dictionary id once it was found (-1 before), kept
+  // across runs of a cached plan: a name's id never changes.
+  mutable int64_t key_id = -1;
 };
 
 using CExprPtr = std::unique_ptr<CExpr>;
@@ -63,6 +66,7 @@ Status EvaluatePredicate(const CExpr& e, Row& row, ExecContext& ctx, bool* out);
 
 // Reads a property of a node, relationship or map value (null when absent);
 // temporal components for dates/durations. Errors for other kinds.
-Status PropertyOf(const Value& v, const std::string& key, ExecContext& ctx, Value* out);
+// key_id, when given, caches the key's id (-1: not looked up or not found).
+Status PropertyOf(const Value& v, const std::string& key, ExecContext& ctx, Value* out, int64_t* key_id = nullptr);
 
 }  // namespace dyad::query

@@ -233,7 +233,7 @@ Status RunSub(const SubPlan& sub, Row& row, ExecContext& ctx, F f) {
 
 }  // namespace
 
-Status PropertyOf(const Value& v, const std::string& key, ExecContext& ctx, Value* out) {
+Status PropertyOf(const Value& v, const std::string& key, ExecContext& ctx, Value* out, int64_t* key_id) {
   *out = Value();
   if (v.is_null()) return Status::OK();
   if (v.is_map()) {
@@ -242,8 +242,14 @@ Status PropertyOf(const Value& v, const std::string& key, ExecContext& ctx, Valu
     return Status::OK();
   }
   if (v.is_node() || v.is_rel()) {
-    auto k = ctx.txn()->KeyId(key);
-    if (!k) return Status::OK();
+    std::optional<uint32_t> k;
+    if (key_id && *key_id >= 0) {
+      k = static_cast<uint32_t>(*key_id);
+    } else {
+      k = ctx.txn()->KeyId(key);
+      if (!k) return Status::OK();
+      if (key_id) *key_id = *k;
+    }
     const PropertyList* props;
     if (v.is_node()) {
       const NodeRecord* n;
@@ -294,7 +300,7 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
     case CKind::kProperty: {
       Value obj;
       DYAD_RETURN_IF_ERROR(Evaluate(*e.kids[0], row, ctx, &obj));
-      Status s = PropertyOf(obj, e.name, ctx, out);
+      Status s = PropertyOf(obj, e.name, ctx, out, &e.key_id);
       return s.ok() || s.line() ? s : s.WithPosition(e.pos.line, e.pos.column);
     }
     case CKind::kPropertyExists: {
