@@ -91,8 +91,11 @@ def main():
             out.append(f"dyad / Kuzu load time: **{load['dyad load']['s'] / load['Kuzu COPY FROM']['s']:.2f}**.")
         out.append("")
     runs = {s["system"]: max((f.get("runs", 0) for f in s["queries"].values()), default=0) for s in systems}
+    rounds = max((s.get("rounds", 1) for s in systems), default=1)
+    best_of = (f"dyad in-process and the CSR reference ran in {rounds} alternating rounds and each shows its "
+               "best round per query (the lowest median); ") if rounds > 1 else ""
     out += ["Median and p95 in milliseconds over the 20 start rows × the timed runs per row "
-            f"(runs per query at most: {', '.join(f'{n} {runs[n]}' for n in runs)}); "
+            f"(runs per query at most: {', '.join(f'{n} {runs[n]}' for n in runs)}); " + best_of +
             "ratios are medians, below 1 means dyad is faster. The CPU columns are the median process CPU time "
             "of a run (all of Kuzu's threads; dyad runs a query on one): on a loaded machine they show the work "
             "done where the wall clock also shows waiting for a core.", ""]

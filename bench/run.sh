@@ -18,6 +18,8 @@
 #   BENCH_TIMEOUT   seconds after which one run is stopped and counted as
 #                   that long (default 60)
 #   BENCH_CLI_ROWS  start rows the CLI runs (default 10)
+#   BENCH_ROUNDS    alternating rounds of dyad in-process and the CSR
+#                   reference; each keeps its best round per query (default 3)
 #   BENCH_KUZU_LIMIT  seconds after which Kuzu is stopped on one query (all
 #                   its start rows; each query then runs in its own process);
 #                   a stopped query has no Kuzu figures (default: no limit)
@@ -43,6 +45,7 @@ reps="${BENCH_REPS:-5}"
 budget="${BENCH_BUDGET:-20}"
 timeout="${BENCH_TIMEOUT:-60}"
 cli_rows="${BENCH_CLI_ROWS:-10}"
+rounds="${BENCH_ROUNDS:-3}"
 for b in "$dyad" "$bench_bin"; do
   [ -x "$b" ] || { echo "bench: no $b (build dyad and dyad_bench first)" >&2; exit 2; }
 done
@@ -88,12 +91,21 @@ run_systems() {  # run_systems TAG DATASET DYAD_DB(or -) DATA_DIR KUZU_DB STARTS
   local tag=$1 dataset=$2 db=$3 data=$4 kdb=$5 starts=$6
   local dbarg=$db
   if [ "$db" = - ]; then dbarg="$XDG_DATA_HOME/dyad/default"; fi
-  echo "bench: $tag: dyad in-process" >&2
-  "$bench_bin" --system dyad --db "$dbarg" --workload bench/workload.json --dataset "$dataset" \
-    --starts "$starts" --reps "$reps" --budget "$budget" --timeout "$timeout" > "$work/$tag.dyad.json"
-  echo "bench: $tag: CSR reference" >&2
-  "$bench_bin" --system csr --data "$data" --workload bench/workload.json --dataset "$dataset" \
-    --starts "$starts" --reps "$reps" --budget "$budget" > "$work/$tag.csr.json"
+  # dyad and the CSR reference alternate for $rounds rounds; each keeps its
+  # best round per query (best_round.py), so that a slow spell of this shared
+  # machine does not land on one system only.
+  local r dyad_rounds=() csr_rounds=()
+  for r in $(seq "$rounds"); do
+    echo "bench: $tag: dyad in-process (round $r of $rounds)" >&2
+    "$bench_bin" --system dyad --db "$dbarg" --workload bench/workload.json --dataset "$dataset" \
+      --starts "$starts" --reps "$reps" --budget "$budget" --timeout "$timeout" > "$work/$tag.dyad.$r.json"
+    echo "bench: $tag: CSR reference (round $r of $rounds)" >&2
+    "$bench_bin" --system csr --data "$data" --workload bench/workload.json --dataset "$dataset" \
+      --starts "$starts" --reps "$reps" --budget "$budget" > "$work/$tag.csr.$r.json"
+    dyad_rounds+=("$work/$tag.dyad.$r.json"); csr_rounds+=("$work/$tag.csr.$r.json")
+  done
+  python3 bench/best_round.py "$work/$tag.dyad.json" "${dyad_rounds[@]}"
+  python3 bench/best_round.py "$work/$tag.csr.json" "${csr_rounds[@]}"
   echo "bench: $tag: Kuzu" >&2
   if [ -z "${BENCH_KUZU_LIMIT:-}" ]; then
     (cd bench && node kuzu_query.mjs "$kdb" workload.json "$dataset" "$starts" "$reps" "$budget" "$timeout") > "$work/$tag.kuzu.json"
