@@ -39,7 +39,18 @@ class NodeMarks {
     }
     return InsertSlow(node, depth, data);
   }
-  // The depth and data of a marked node.
+  // Marks node without depth or data (a plain set: one store, where Insert
+  // makes three); true when it was not marked. depth() and data() of a node
+  // marked this way are undefined.
+  bool Mark(uint64_t node) {
+    if (node < stamp_.size()) {
+      if (stamp_[node] == gen_) return false;
+      stamp_[node] = gen_;
+      return true;
+    }
+    return InsertSlow(node, 0, 0);
+  }
+  // The depth and data of a node marked by Insert.
   uint32_t depth(uint64_t node) const { return node < stamp_.size() ? depth_[node] : far_.at(node).depth; }
   uint64_t data(uint64_t node) const { return node < stamp_.size() ? data_[node] : far_.at(node).data; }
 

@@ -41,7 +41,8 @@ Status VarReachOp::Search(ExecContext& ctx, uint64_t start) {
     next_frontier_.clear();
     const uint32_t depth = static_cast<uint32_t>(std::min<int64_t>(d, std::numeric_limits<uint32_t>::max() - 1));
     for (uint64_t u : frontier_) {
-      uint64_t branch = u == start ? 0 : marks.data(u);
+      // Branches matter only to find cycles through the start, undirected.
+      uint64_t branch = undirected && u != start ? marks.data(u) : 0;
       DYAD_RETURN_IF_ERROR(OpenSpans(ctx.txn(), u, spec_.dir, type_ids_, &spans_));
       for (const storage::AdjSpan& sp : spans_) {
         const uint64_t* nbrs = sp.nbrs();
@@ -54,7 +55,9 @@ Status VarReachOp::Search(ExecContext& ctx, uint64_t start) {
             continue;
           }
           if (!marks.Has(v)) {
-            marks.Insert(v, depth + 1, u == start ? edges[i] : branch);
+            // Directed, a node needs no depth or branch: one store, not three.
+            if (undirected) marks.Insert(v, depth + 1, u == start ? edges[i] : branch);
+            else marks.Mark(v);
             DYAD_RETURN_IF_ERROR(ctx.Tick());
             next_frontier_.push_back(v);
             found_.push_back(v);
@@ -105,9 +108,12 @@ Status VarReachOp::Next(ExecContext& ctx, Row& row, bool* has) {
 
 Status VarReachOp::CountDistinctEnds(ExecContext& ctx, int64_t* ends) {
   *ends = 0;
-  PooledNodeMarks pooled;  // the ends counted so far, over all input rows
-  NodeMarks& counted = *pooled;
-  counted.Reserve(ctx.txn()->store()->next_node_id());
+  // One search's ends are distinct already; only a second input row needs
+  // the set of ends counted so far. The first row's ends wait in first_ends
+  // until then (most counts have one start row and never build the set).
+  std::optional<PooledNodeMarks> pooled;
+  std::vector<uint64_t> first_ends;
+  bool searched = false;
   while (true) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
@@ -115,7 +121,18 @@ Status VarReachOp::CountDistinctEnds(ExecContext& ctx, int64_t* ends) {
     std::optional<uint64_t> start = StepStart(current_, spec_);
     if (!start) continue;
     DYAD_RETURN_IF_ERROR(Search(ctx, *start));
-    for (uint64_t v : found_) *ends += counted.Insert(v, 0, 0);
+    if (!searched) {
+      searched = true;
+      *ends = static_cast<int64_t>(found_.size());
+      first_ends.swap(found_);
+      continue;
+    }
+    if (!pooled) {
+      pooled.emplace();
+      (*pooled)->Reserve(ctx.txn()->store()->next_node_id());
+      for (uint64_t v : first_ends) (*pooled)->Mark(v);
+    }
+    for (uint64_t v : found_) *ends += (*pooled)->Mark(v);
   }
 }
 
