@@ -56,16 +56,15 @@ std::string Check(const std::string& kind, const query::QueryResult& r) {
   return out;
 }
 
-// The parameters of a query for one start row.
-Map Params(const QuerySpec& q, const StartRow& s) {
-  Map m;
+// Sets the parameters of a query for one start row (in place: an
+// application reusing its parameter map, as Kuzu's runs reuse theirs).
+void SetParams(const QuerySpec& q, const StartRow& s, Map* m) {
   for (const auto& p : q.params) {
-    if (p == "k") m["k"] = Value(s.k);
-    else if (p == "k2") m["k2"] = Value(s.k2);
-    else if (p == "lo") m["lo"] = s.bounds_are_numbers ? Value(int64_t{std::stoll(s.lo)}) : Value(s.lo);
-    else if (p == "hi") m["hi"] = s.bounds_are_numbers ? Value(int64_t{std::stoll(s.hi)}) : Value(s.hi);
+    if (p == "k") (*m)["k"] = Value(s.k);
+    else if (p == "k2") (*m)["k2"] = Value(s.k2);
+    else if (p == "lo") (*m)["lo"] = s.bounds_are_numbers ? Value(int64_t{std::stoll(s.lo)}) : Value(s.lo);
+    else if (p == "hi") (*m)["hi"] = s.bounds_are_numbers ? Value(int64_t{std::stoll(s.hi)}) : Value(s.hi);
   }
-  return m;
 }
 
 struct Args {
@@ -111,12 +110,22 @@ int RunDyad(const Args& a, const Workload& w, const std::vector<StartRow>& start
   double setup_s = Ms(t0, Clock::now()) / 1000;
   std::vector<QueryFigures> figures;
   for (const QuerySpec& q : w.queries) {
+    // Prepared once per query, as the Kuzu runs prepare theirs; the
+    // options and the result are reused from run to run.
+    auto prepared = engine.Prepare(q.dyad);
+    if (!prepared.ok()) {
+      QueryFigures f;
+      f.id = q.id;
+      f.error = prepared.status().ToString();
+      figures.push_back(f);
+      continue;
+    }
+    query::QueryOptions opts;
+    opts.timeout_ms = a.timeout_s * 1000;
+    query::QueryResult result;
     figures.push_back(TimeQuery(q.id, starts.size(), a.reps, a.budget, [&](size_t i, std::string* check) {
-      query::QueryOptions opts;
-      opts.params = Params(q, starts[i]);
-      opts.timeout_ms = a.timeout_s * 1000;
-      std::vector<query::QueryResult> results;
-      Status s = engine.Run(q.dyad, opts, &results);
+      SetParams(q, starts[i], &opts.params);
+      Status s = engine.RunPrepared(prepared.value().get(), opts, &result);
       if (s.code() == Status::Code::kTimeout) {
         *check = "timeout";  // censored: the run counts as the timeout
         return true;
@@ -125,7 +134,7 @@ int RunDyad(const Args& a, const Workload& w, const std::vector<StartRow>& start
         *check = s.ToString();
         return false;
       }
-      *check = results.empty() ? "none" : Check(q.check, results.back());
+      *check = Check(q.check, result);
       return true;
     }));
   }

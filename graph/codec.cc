@@ -328,10 +328,13 @@ bool EncodeOrderedKey(const Value& v, std::string* out) {
       // 0x00 is escaped as 0x00 0xFF and the string ends with 0x00 0x01, so
       // a prefix sorts before its extensions and no string is a key prefix.
       out->push_back(kKeyString);
-      for (char c : v.as_string()) {
-        out->push_back(c);
-        if (c == '\0') out->push_back('\xff');
+      // Copied in runs between zero bytes (most strings have none).
+      std::string_view rest = v.as_string();
+      for (size_t zero; (zero = rest.find('\0')) != std::string_view::npos; rest.remove_prefix(zero + 1)) {
+        out->append(rest.data(), zero + 1);
+        out->push_back('\xff');
       }
+      out->append(rest.data(), rest.size());
       out->push_back('\0');
       out->push_back('\x01');
       return true;

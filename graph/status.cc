@@ -2,8 +2,13 @@
 
 namespace dyad {
 
+const std::string& Status::EmptyMessage() {
+  static const std::string* const empty = new std::string();
+  return *empty;
+}
+
 const char* Status::CodeName() const {
-  switch (code_) {
+  switch (code()) {
     case Code::kOk: return "OK";
     case Code::kInvalidArgument: return "InvalidArgument";
     case Code::kNotFound: return "NotFound";
@@ -29,7 +34,7 @@ const char* Status::CodeName() const {
 
 std::string Status::ToString() const {
   if (ok()) return "OK";
-  return std::string(CodeName()) + ": " + message_;
+  return std::string(CodeName()) + ": " + state_->message;
 }
 
 }  // namespace dyad

@@ -2,13 +2,16 @@
 // a module's public API).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 
 namespace dyad {
 
-// The outcome of an operation: ok, or an error kind with a message.
+// The outcome of an operation: ok, or an error kind with a message. As in
+// LevelDB, an ok status is one null pointer: every operator call returns one,
+// so creating, moving and dropping it must cost next to nothing.
 class Status {
  public:
   // Error kinds. The query kinds carry the openCypher TCK names.
@@ -36,8 +39,17 @@ class Status {
 
   // An ok status.
   Status() = default;
-  // An error of the given kind.
-  Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
+  // An error of the given kind (kOk gives the ok status).
+  Status(Code code, std::string message)
+      : state_(code == Code::kOk ? nullptr : new State{code, std::move(message), 0, 0}) {}
+  // Copies the error (an ok status copies nothing).
+  Status(const Status& other) : state_(other.state_ ? new State(*other.state_) : nullptr) {}
+  Status& operator=(const Status& other) {
+    if (this != &other) state_.reset(other.state_ ? new State(*other.state_) : nullptr);
+    return *this;
+  }
+  Status(Status&&) noexcept = default;
+  Status& operator=(Status&&) noexcept = default;
 
   // The ok status.
   static Status OK() { return Status(); }
@@ -53,32 +65,42 @@ class Status {
   static Status ArgumentError(std::string m) { return {Code::kArgumentError, std::move(m)}; }
 
   // True when the operation succeeded.
-  bool ok() const { return code_ == Code::kOk; }
+  bool ok() const { return state_ == nullptr; }
   // The error kind.
-  Code code() const { return code_; }
-  // The human-readable message (without the kind).
-  const std::string& message() const { return message_; }
+  Code code() const { return state_ ? state_->code : Code::kOk; }
+  // The human-readable message (without the kind); empty when ok.
+  const std::string& message() const { return state_ ? state_->message : EmptyMessage(); }
   // The kind's name as the TCK spells it ("SyntaxError", ...).
   const char* CodeName() const;
   // "<Kind>: <message>", or "OK".
   std::string ToString() const;
   // A copy that records where in a query text the error is (1-based).
+  // (An ok status stays ok: there is no error to place.)
   Status WithPosition(int line, int column) const {
     Status s = *this;
-    s.line_ = line;
-    s.column_ = column;
+    if (s.state_) {
+      s.state_->line = line;
+      s.state_->column = column;
+    }
     return s;
   }
   // 1-based line of the error in the query text, or 0 when unknown.
-  int line() const { return line_; }
+  int line() const { return state_ ? state_->line : 0; }
   // 1-based column of the error in the query text, or 0 when unknown.
-  int column() const { return column_; }
+  int column() const { return state_ ? state_->column : 0; }
 
  private:
-  Code code_ = Code::kOk;
-  std::string message_;
-  int line_ = 0;
-  int column_ = 0;
+  // What an error carries; absent when ok.
+  struct State {
+    Code code;
+    std::string message;
+    int line;
+    int column;
+  };
+  // The message of an ok status.
+  static const std::string& EmptyMessage();
+
+  std::unique_ptr<State> state_;
 };
 
 // A value of type T, or the Status that explains why there is none.

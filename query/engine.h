@@ -10,6 +10,7 @@
 #include "graph/status.h"
 #include "graph/value.h"
 #include "query/plan_cache.h"
+#include "query/prepared_query.h"
 #include "query/result/query_result.h"
 #include "storage/graph_store.h"
 
@@ -45,13 +46,29 @@ class QueryEngine {
   // the same text runs again.
   Status Run(std::string_view text, const QueryOptions& options, std::vector<QueryResult>* results);
 
+  // Parses and plans one statement for repeated runs with RunPrepared.
+  // Index commands and texts of several statements are refused (Run them).
+  Result<std::unique_ptr<PreparedQuery>> Prepare(std::string_view text);
+  // Runs a prepared statement with options' parameters, as Run would, into
+  // *result, reusing its storage (a warm run of a small query allocates
+  // little; a read keeps result's snapshot when nothing was committed since
+  // and the caller holds no other reference to it). Plans again first when
+  // the indexes changed since the last plan. On error *result is left empty;
+  // a query prepared on another store is refused (InvalidArgument).
+  Status RunPrepared(PreparedQuery* query, const QueryOptions& options, QueryResult* result);
+
   // The store queries run on.
   storage::GraphStore* store() const { return store_; }
 
  private:
-  // Runs one planned statement in its own transaction.
-  Status Execute(const ast::Statement& st, Plan* plan, const QueryOptions& options,
-                 std::vector<QueryResult>* results);
+  // Runs one planned statement in its own transaction into *result
+  // (overwritten; its rows' storage is reused).
+  Status Execute(const ast::Statement& st, Plan* plan, const QueryOptions& options, QueryResult* result);
+  // Execute, appending the result to *results when it succeeds.
+  Status ExecuteInto(const ast::Statement& st, Plan* plan, const QueryOptions& options,
+                     std::vector<QueryResult>* results);
+  // EXPLAIN's result: the columns and the plan as text, without running it.
+  void Explain(const Plan& plan, QueryResult* result);
 
   storage::GraphStore* store_;
   PlanCache plans_;

@@ -148,6 +148,13 @@ std::shared_ptr<AdjEpoch> AdjCache::Pin(uint64_t seq, uint64_t node_bound) {
   return current_;
 }
 
+std::shared_ptr<AdjEpoch> AdjCache::Reuse(uint64_t seq) {
+  if (max_entries_ == 0) return nullptr;
+  std::lock_guard lock(mu_);
+  if (seq >= floor_ && current_ && current_->seq() == seq && !current_->full()) return current_;
+  return nullptr;
+}
+
 size_t AdjCache::entries() {
   std::lock_guard lock(mu_);
   return current_ ? current_->entries() : 0;

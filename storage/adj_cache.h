@@ -184,6 +184,9 @@ class AdjCache {
   // seq is older than the current epoch or than the last reset (the cache
   // may hold newer data).
   std::shared_ptr<AdjEpoch> Pin(uint64_t seq, uint64_t node_bound);
+  // The current epoch when it serves seq as it is (the common case, which
+  // needs no node bound); null when Pin must decide.
+  std::shared_ptr<AdjEpoch> Reuse(uint64_t seq);
   // Forgets the current epoch; snapshots older than floor (the sequence
   // number after a commit) get no epoch from now on.
   void Reset(uint64_t floor);

@@ -194,6 +194,10 @@ std::unique_ptr<Transaction> GraphStore::BeginRead() {
   return std::make_unique<Transaction>(this, false, std::unique_lock<std::mutex>());
 }
 
+std::shared_ptr<Transaction> GraphStore::BeginSharedRead() {
+  return std::make_shared<Transaction>(this, false, std::unique_lock<std::mutex>());
+}
+
 Result<std::unique_ptr<Transaction>> GraphStore::BeginWrite() {
   if (options_.read_only) return Status::InvalidArgument("the database is open read-only");
   std::unique_lock lock(writer_mu_);

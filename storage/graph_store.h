@@ -70,6 +70,8 @@ class GraphStore {
 
   // A read-only transaction on a snapshot of the current graph.
   std::unique_ptr<Transaction> BeginRead();
+  // The same, shared (one allocation: query results keep their snapshot).
+  std::shared_ptr<Transaction> BeginSharedRead();
   // A read-write transaction; blocks while another writer is active.
   Result<std::unique_ptr<Transaction>> BeginWrite();
 

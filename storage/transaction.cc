@@ -112,6 +112,11 @@ Transaction::~Transaction() {
   if (snapshot_) store_->db()->ReleaseSnapshot(snapshot_);
 }
 
+bool Transaction::IsLatestRead() const {
+  // A full epoch caches nothing more; a new reader would get a fresh one.
+  return !batch_ && seq_ == store_->db()->GetLatestSequenceNumber() && !(epoch_ && epoch_->full());
+}
+
 Status Transaction::Get(const char* cf, const std::string& key, std::string* value) {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;
@@ -149,7 +154,9 @@ Status Transaction::GetEdge(uint64_t id, EdgeRecord* out) {
 AdjEpoch* Transaction::Epoch() {
   if (batch_) return nullptr;
   if (!epoch_pinned_) {
-    epoch_ = store_->adj_cache().Pin(seq_, store_->next_node_id());
+    // Reuse first: the node bound (a locked read) only matters for a new epoch.
+    epoch_ = store_->adj_cache().Reuse(seq_);
+    if (!epoch_) epoch_ = store_->adj_cache().Pin(seq_, store_->next_node_id());
     epoch_pinned_ = true;
   }
   return epoch_.get();
@@ -245,7 +252,8 @@ std::unique_ptr<Cursor> Transaction::IndexSeek(uint32_t label, uint32_t key, con
 
 Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out) {
   AdjEpoch* epoch = Epoch();
-  std::string& seek = seek_scratch_;  // reused: a lookup allocates nothing
+  // Reused across transactions on this thread: a warm lookup allocates nothing.
+  thread_local std::string seek;
   if (epoch) {
     seek.clear();
     PutFixed32BE(label, &seek);

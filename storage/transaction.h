@@ -69,6 +69,9 @@ class Transaction {
 
   // True for a read-write transaction.
   bool writable() const { return batch_ != nullptr; }
+  // True for a reader whose snapshot is still the store's latest state: a
+  // new reader would see exactly what this one sees, so it may be reused.
+  bool IsLatestRead() const;
   // The store this transaction belongs to.
   GraphStore* store() const { return store_; }
 
@@ -179,7 +182,6 @@ class Transaction {
   bool epoch_pinned_ = false;
   std::vector<AdjEntry> adj_scratch_;  // entries read for a list, reused
   std::unique_ptr<Cursor> adj_cursor_;  // readers: one iterator for every list read
-  std::string seek_scratch_;  // IndexLookup's epoch key, reused
   bool finished_ = false;
 };
 

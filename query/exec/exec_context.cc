@@ -13,16 +13,12 @@ void ExecContext::SetLimits(int64_t timeout_ms, int64_t max_rows) {
   budget_ = max_rows;
 }
 
-Status ExecContext::Tick() { return Tick(1); }
-
-Status ExecContext::Tick(int64_t n) {
-  const int64_t before = ticks_;
-  ticks_ += n;
+Status ExecContext::CheckLimits() {
   if (budget_ > 0 && ticks_ > budget_)
     return Status(Status::Code::kResourceLimit,
                   "the query produced more than " + std::to_string(budget_) +
                       " intermediate rows and was stopped (a runaway expansion or cartesian product?)");
-  if (has_deadline_ && (before >> 10) != (ticks_ >> 10) && std::chrono::steady_clock::now() > deadline_)
+  if (has_deadline_ && std::chrono::steady_clock::now() > deadline_)
     return Status(Status::Code::kTimeout, "the query ran longer than " + std::to_string(timeout_ms_) + " ms and was stopped");
   return Status::OK();
 }

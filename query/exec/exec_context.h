@@ -28,10 +28,16 @@ class ExecContext {
   void SetLimits(int64_t timeout_ms, int64_t max_rows);
   // Counts one produced intermediate row; fails when the deadline passed or
   // the budget is exhausted (cheap: the clock is read every 1024 rows).
-  Status Tick();
+  Status Tick() { return Tick(1); }
   // Counts n rows at once (an operator that counts rows without producing
-  // them), with the same budget and deadline checks.
-  Status Tick(int64_t n);
+  // them), with the same budget and deadline checks. Inline: every produced
+  // row passes here, and almost always there is nothing to check.
+  Status Tick(int64_t n) {
+    const int64_t before = ticks_;
+    ticks_ += n;
+    if ((budget_ > 0 && ticks_ > budget_) || (has_deadline_ && (before >> 10) != (ticks_ >> 10))) return CheckLimits();
+    return Status::OK();
+  }
 
   // Reads a node through a small cache (invalidated by writes).
   Status GetNode(uint64_t id, const NodeRecord** out);
@@ -49,6 +55,9 @@ class ExecContext {
   bool profiling = false;
 
  private:
+  // The slow half of Tick: the budget is spent, or the clock is due.
+  Status CheckLimits();
+
   storage::Transaction* txn_;
   const Map* params_;
   std::unordered_map<uint64_t, NodeRecord> nodes_;

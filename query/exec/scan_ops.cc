@@ -87,8 +87,11 @@ Status IndexSeekOp::Open(ExecContext& ctx) {
 Status IndexSeekOp::StartRow(ExecContext& ctx) {
   hits_.clear();
   next_ = 0;
-  Value v;
-  DYAD_RETURN_IF_ERROR(Evaluate(*value_, current_, ctx, &v));
+  // The value is usually a parameter: read in place, not copied.
+  Value scratch;
+  const Value* value = nullptr;
+  DYAD_RETURN_IF_ERROR(EvaluateRef(*value_, current_, ctx, &scratch, &value));
+  const Value& v = *value;
   if (!key_id_) key_id_ = ctx.txn()->KeyId(key_);
   uint32_t label = storage::kGlobalLabel;
   if (!label_.empty()) {
@@ -111,7 +114,11 @@ Status IndexSeekOp::StartRow(ExecContext& ctx) {
       const NodeRecord* n;
       DYAD_RETURN_IF_ERROR(ctx.GetNode(id, &n));
       const Value* p = FindProperty(n->props, *key);
-      if (p && CypherEquals(*p, w) == Value(true)) hits_.push_back(id);
+      if (!p) continue;
+      // Two strings (the usual key) compare directly; other kinds by Cypher's rules.
+      const bool equal = p->is_string() && w.is_string() ? p->as_string() == w.as_string()
+                                                         : CypherEquals(*p, w) == Value(true);
+      if (equal) hits_.push_back(id);
     }
   }
   std::sort(hits_.begin(), hits_.end());

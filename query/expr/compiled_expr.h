@@ -59,6 +59,10 @@ using CExprPtr = std::unique_ptr<CExpr>;
 // Evaluates e against row. Comprehensions write their loop variables into
 // row's scratch slots, hence the mutable row.
 Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out);
+// The same, without a copy where the value already lives somewhere (a
+// constant, a parameter, a slot): *out points at it, or at *scratch, which
+// holds any computed value. *out is valid while row and the parameters are.
+Status EvaluateRef(const CExpr& e, Row& row, ExecContext& ctx, Value* scratch, const Value** out);
 
 // Evaluates a predicate: true only when e is the boolean true (null and
 // false both reject); a non-boolean is a TypeError.

@@ -286,6 +286,22 @@ Status EvaluatePredicate(const CExpr& e, Row& row, ExecContext& ctx, bool* out) 
   return Status::OK();
 }
 
+Status EvaluateRef(const CExpr& e, Row& row, ExecContext& ctx, Value* scratch, const Value** out) {
+  switch (e.kind) {
+    case CKind::kConst: *out = &e.constant; return Status::OK();
+    case CKind::kParam: {
+      auto it = ctx.params().find(e.name);
+      if (it == ctx.params().end()) break;  // Evaluate reports it
+      *out = &it->second;
+      return Status::OK();
+    }
+    case CKind::kSlot: *out = &GetSlot(row, e.slot); return Status::OK();
+    default: break;
+  }
+  *out = scratch;
+  return Evaluate(e, row, ctx, scratch);
+}
+
 Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   switch (e.kind) {
     case CKind::kConst: *out = e.constant; return Status::OK();

@@ -20,9 +20,14 @@ struct FunctionContext {
   // The query's transaction: to read labels, types and properties of nodes
   // and relationships. Never null during execution.
   storage::Transaction* txn = nullptr;
-  // The statement's start time in microseconds since the epoch (UTC), so that
-  // date() / datetime() without arguments are stable within one statement.
+  // The statement's time in microseconds since the epoch (UTC), so that
+  // date() / datetime() without arguments are stable within one statement;
+  // 0 until StatementTime() first reads the clock.
   int64_t statement_time_micros = 0;
+
+  // The statement time, read from the clock on first use (most statements
+  // never ask, and a clock read is a noticeable part of a tiny query).
+  int64_t StatementTime();
 };
 
 // A scalar function: args already evaluated; returns the value or an error

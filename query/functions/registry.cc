@@ -1,6 +1,7 @@
 // The function table: every area's functions, looked up case-insensitively.
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -9,6 +10,14 @@
 #include "query/functions/function_util.h"
 
 namespace dyad::query {
+
+int64_t FunctionContext::StatementTime() {
+  if (statement_time_micros == 0)
+    statement_time_micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+  return statement_time_micros;
+}
 
 namespace {
 

@@ -151,7 +151,7 @@ Result<Value> Construct(const char* name, Target target, const Args& a, int64_t 
 }
 
 Result<Value> Timestamp(const Args&, FunctionContext& ctx) {
-  return Value(FloorDiv(ctx.statement_time_micros, 1000));
+  return Value(FloorDiv(ctx.StatementTime(), 1000));
 }
 
 // datetime.fromepoch(seconds, nanoseconds).
@@ -230,10 +230,10 @@ Result<Value> Truncate(const char* name, Target target, const Args& a) {
 
 #define DYAD_TEMPORAL_FAMILY(Prefix, fname, target)                                                      \
   Result<Value> Prefix##Fn(const Args& a, FunctionContext& ctx) {                                       \
-    return Construct(fname, target, a, ctx.statement_time_micros);                                      \
+    return Construct(fname, target, a, ctx.StatementTime());                                            \
   }                                                                                                     \
   Result<Value> Prefix##Statement(const Args& a, FunctionContext& ctx) {                                \
-    return Now(fname ".statement", target, a, ctx.statement_time_micros);                               \
+    return Now(fname ".statement", target, a, ctx.StatementTime());                                     \
   }                                                                                                     \
   Result<Value> Prefix##Realtime(const Args& a, FunctionContext&) {                                     \
     return Now(fname ".realtime", target, a, RealtimeMicros());                                         \

@@ -28,6 +28,9 @@ struct Plan {
   std::vector<std::string> columns;
   std::vector<int> column_slots;
   bool writes = false;
+  // The row an execution pulls into, kept so that a rerun of a cached or
+  // prepared plan does not allocate it again.
+  Row scratch;
 };
 
 // Builds plans for one statement. Uses the store's counters and index

@@ -11,6 +11,18 @@
 
 namespace dyad::query {
 
+// The rows of a result, one string per row (each cell's ToString()
+// followed by " | ").
+inline std::vector<std::string> RenderRows(const QueryResult& result) {
+  std::vector<std::string> out;
+  for (const Row& row : result.rows) {
+    std::string line;
+    for (const Value& v : row) line += v.ToString() + " | ";
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 // The rows of q's last statement run on engine, one string per row (each
 // cell's ToString() followed by " | "), in the order the engine gave them.
 // A failed run is a test failure and yields no rows.
@@ -20,14 +32,8 @@ inline std::vector<std::string> RunRows(QueryEngine* engine, const std::string& 
   std::vector<QueryResult> results;
   Status s = engine->Run(q, o, &results);
   EXPECT_TRUE(s.ok()) << q << ": " << s.ToString();
-  std::vector<std::string> out;
-  if (results.empty()) return out;
-  for (const Row& row : results.back().rows) {
-    std::string line;
-    for (const Value& v : row) line += v.ToString() + " | ";
-    out.push_back(std::move(line));
-  }
-  return out;
+  if (results.empty()) return {};
+  return RenderRows(results.back());
 }
 
 }  // namespace dyad::query
