@@ -89,6 +89,10 @@ def main():
         if "dyad load" in load and "Kuzu COPY FROM" in load:
             out.append("")
             out.append(f"dyad / Kuzu load time: **{load['dyad load']['s'] / load['Kuzu COPY FROM']['s']:.2f}**.")
+        if os.environ.get("BENCH_LOAD_REUSED") == "1":
+            out.append("")
+            out.append("(Load figures of the earlier run that built these databases: this run reused them, "
+                       "`BENCH_SKIP_LOAD=1`.)")
         out.append("")
     runs = {s["system"]: max((f.get("runs", 0) for f in s["queries"].values()), default=0) for s in systems}
     rounds = max((s.get("rounds", 1) for s in systems), default=1)
