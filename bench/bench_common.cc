@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -136,6 +137,7 @@ QueryFigures TimeQuery(const std::string& id, size_t starts, int reps, double bu
   // Hubs make some start rows far slower than the first: once the budget is
   // spent, the remaining rows get one run each and no warm-up.
   double spent_ms = first_ms;
+  std::vector<size_t> run_rows;  // the start row of each timed run
   for (size_t i = 0; i < starts; ++i) {
     bool over = spent_ms > budget_s * 1000;
     double ms = 0;
@@ -155,9 +157,16 @@ QueryFigures TimeQuery(const std::string& id, size_t starts, int reps, double bu
       spent_ms += ms;
       f.ms.push_back(ms);
       f.cpu_ms.push_back(last_cpu);
+      run_rows.push_back(i);
       if (c == "timeout") break;  // no point in repeating it
     }
     f.checks.push_back(c);
+  }
+  // BENCH_DUMP_RUNS=1: every timed run on stderr (query, start row, ns, check),
+  // to see which runs a median falls between.
+  if (getenv("BENCH_DUMP_RUNS")) {
+    for (size_t j = 0; j < f.ms.size(); ++j)
+      fprintf(stderr, "run %s %zu %.0f %s\n", id.c_str(), run_rows[j], f.ms[j] * 1e6, f.checks[run_rows[j]].c_str());
   }
   return f;
 }

@@ -33,16 +33,8 @@ AdjList::Ptr AdjList::Make(uint64_t node, const std::vector<AdjEntry>& entries) 
 AdjSpan SliceAdjacency(const AdjList* list, std::shared_ptr<const AdjList> owner, Direction dir,
                        const uint32_t* type) {
   if (!list) return AdjSpan();
-  size_t first = 0, last = list->size();
-  if (dir == Direction::kOut) last = list->out_count();
-  if (dir == Direction::kIn) first = list->out_count();
-  if (type && dir != Direction::kBoth) {
-    // Within one direction entries are sorted by type: binary-search the run.
-    const uint32_t* b = list->types();
-    auto [lo, hi] = std::equal_range(b + first, b + last, *type);
-    first = lo - b;
-    last = hi - b;
-  }
+  size_t first, last;
+  AdjRange(*list, dir, type, &first, &last);
   return AdjSpan(list, std::move(owner), first, last);
 }
 

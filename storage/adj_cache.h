@@ -12,6 +12,7 @@
 // rules hold): a repeated lookup by key then costs no RocksDB read.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -108,6 +109,18 @@ class AdjSpan {
   std::shared_ptr<const AdjList> owner_;
   size_t begin_ = 0, end_ = 0;
 };
+
+// The entries [*first, *last) of list for a direction (kBoth: all) and,
+// optionally, one type (within one direction entries are sorted by type).
+inline void AdjRange(const AdjList& list, Direction dir, const uint32_t* type, size_t* first, size_t* last) {
+  *first = dir == Direction::kIn ? list.out_count() : 0;
+  *last = dir == Direction::kOut ? list.out_count() : list.size();
+  if (type && dir != Direction::kBoth) {
+    const uint32_t* b = list.types();
+    *first = std::lower_bound(b + *first, b + *last, *type) - b;
+    *last = std::upper_bound(b + *first, b + *last, *type) - b;
+  }
+}
 
 // The run of list for a direction (kBoth: all) and, optionally, one type.
 // owner: the list's owner when no pinned epoch holds it (else null).

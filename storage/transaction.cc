@@ -151,14 +151,11 @@ Status Transaction::GetEdge(uint64_t id, EdgeRecord* out) {
   return DecodeEdge(v, out);
 }
 
-AdjEpoch* Transaction::Epoch() {
-  if (batch_) return nullptr;
-  if (!epoch_pinned_) {
-    // Reuse first: the node bound (a locked read) only matters for a new epoch.
-    epoch_ = store_->adj_cache().Reuse(seq_);
-    if (!epoch_) epoch_ = store_->adj_cache().Pin(seq_, store_->next_node_id());
-    epoch_pinned_ = true;
-  }
+AdjEpoch* Transaction::PinEpoch() {
+  // Reuse first: the node bound (a locked read) only matters for a new epoch.
+  epoch_ = store_->adj_cache().Reuse(seq_);
+  if (!epoch_) epoch_ = store_->adj_cache().Pin(seq_, store_->next_node_id());
+  epoch_pinned_ = true;
   return epoch_.get();
 }
 
@@ -255,9 +252,13 @@ Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value
   // Reused across transactions on this thread: a warm lookup allocates nothing.
   thread_local std::string seek;
   if (epoch) {
-    seek.clear();
-    PutFixed32BE(label, &seek);
-    PutFixed32BE(key, &seek);
+    // The label and key ids big-endian, in one append.
+    char head[8];
+    for (int i = 0; i < 4; ++i) {
+      head[i] = static_cast<char>(label >> ((3 - i) * 8));
+      head[4 + i] = static_cast<char>(key >> ((3 - i) * 8));
+    }
+    seek.assign(head, sizeof head);
     if (!EncodeOrderedKey(value, &seek)) epoch = nullptr;  // not indexable: IndexSeek decides
   }
   if (epoch) {

@@ -85,6 +85,12 @@ class Transaction {
   // sequence; valid while this transaction lives). *out is null when it is
   // not kept — a writer, no cache or a full one: use GetNode then.
   Status SharedNode(uint64_t id, const NodeRecord** out);
+  // The node's decoded record when the snapshot's cache already holds it
+  // (null otherwise: SharedNode reads it).
+  const NodeRecord* CachedNode(uint64_t id) {
+    AdjEpoch* epoch = Epoch();
+    return epoch ? epoch->FindNode(id) : nullptr;
+  }
   // True when node id exists.
   bool NodeExists(uint64_t id);
   // Every node, by id (nodes CF).
@@ -102,6 +108,12 @@ class Transaction {
   // stays valid while the transaction lives); read-write ones read through
   // their batch.
   Status Adjacency(uint64_t node, Direction dir, const uint32_t* type, AdjSpan* out);
+  // A reader's node list when its snapshot's cache already holds it (null
+  // otherwise: then Adjacency reads it). Valid while the transaction lives.
+  const AdjList* CachedAdjacency(uint64_t node) {
+    AdjEpoch* epoch = Epoch();
+    return epoch ? epoch->Find(node) : nullptr;
+  }
   // Candidate nodes whose indexed (label, key) value lies in [lo, hi]
   // (nullptr: unbounded; the flags say whether the bound is inclusive).
   // Callers re-check the value: numbers are indexed by their double value.
@@ -166,7 +178,9 @@ class Transaction {
   void DeleteIndexEntries(const NodeRecord& n);
   uint32_t Intern(NameKind kind, std::string_view name);
   // Readers: the epoch of this snapshot, pinned on first use (null: none).
-  AdjEpoch* Epoch();
+  AdjEpoch* Epoch() { return batch_ ? nullptr : epoch_pinned_ ? epoch_.get() : PinEpoch(); }
+  // Epoch's first call: reuses the cache's epoch for this snapshot or starts one.
+  AdjEpoch* PinEpoch();
 
   GraphStore* store_;
   std::unique_lock<std::mutex> writer_lock_;

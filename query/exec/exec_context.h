@@ -63,7 +63,7 @@ class ExecContext {
   std::unordered_map<uint64_t, NodeRecord> nodes_;
   std::unordered_map<uint64_t, EdgeRecord> edges_;
   bool has_deadline_ = false;
-  std::chrono::steady_clock::time_point deadline_;
+  int64_t deadline_ns_ = 0;  // on the coarse monotonic clock
   int64_t timeout_ms_ = 0;
   int64_t budget_ = 0;
   int64_t ticks_ = 0;

@@ -35,20 +35,34 @@ PathValue BuildPath(uint64_t start, const std::vector<RelRef>& rels) {
 Status OpenSpans(storage::Transaction* txn, uint64_t node, Direction dir, const std::vector<uint32_t>& types,
                  std::vector<storage::AdjSpan>* out) {
   out->clear();
-  if (dir == Direction::kBoth && types.empty()) {  // the node's whole list, one lookup
-    out->emplace_back();
-    return txn->Adjacency(node, dir, nullptr, &out->back());
-  }
   const Direction both[] = {Direction::kOut, Direction::kIn};
-  for (Direction d : dir == Direction::kBoth ? std::span<const Direction>(both) : std::span<const Direction>(&dir, 1)) {
-    if (types.empty()) {
+  const std::span<const Direction> dirs =
+      dir == Direction::kBoth && !types.empty() ? std::span<const Direction>(both) : std::span<const Direction>(&dir, 1);
+  const std::span<const uint32_t> wanted = types.empty() ? std::span<const uint32_t>() : std::span<const uint32_t>(types);
+  // A list the snapshot's cache holds is sliced here (the common case of a
+  // warm traversal: no call per run); empty runs are left out.
+  if (const storage::AdjList* list = txn->CachedAdjacency(node)) {
+    auto add = [&](Direction d, const uint32_t* type) {
+      size_t first, last;
+      storage::AdjRange(*list, d, type, &first, &last);
+      if (first < last) out->emplace_back(list, nullptr, first, last);
+    };
+    for (Direction d : dirs) {
+      if (wanted.empty()) add(d, nullptr);
+      for (const uint32_t& t : wanted) add(d, &t);
+    }
+    return Status::OK();
+  }
+  for (Direction d : dirs) {
+    if (wanted.empty()) {
       out->emplace_back();
       DYAD_RETURN_IF_ERROR(txn->Adjacency(node, d, nullptr, &out->back()));
-    } else {
-      for (const uint32_t& t : types) {
-        out->emplace_back();
-        DYAD_RETURN_IF_ERROR(txn->Adjacency(node, d, &t, &out->back()));
-      }
+      if (out->back().empty()) out->pop_back();
+    }
+    for (const uint32_t& t : wanted) {
+      out->emplace_back();
+      DYAD_RETURN_IF_ERROR(txn->Adjacency(node, d, &t, &out->back()));
+      if (out->back().empty()) out->pop_back();
     }
   }
   return Status::OK();
@@ -323,7 +337,8 @@ Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
   // search never opens a frame for them.
   *rows = 0;
   const bool both = spec_.dir == Direction::kBoth;
-  std::vector<RelRef> used, used_or_path;
+  std::vector<RelRef>& used = used_;
+  std::vector<RelRef>& used_or_path = used_or_path_;
   while (true) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));

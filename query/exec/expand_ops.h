@@ -86,6 +86,9 @@ class VarExpandOp : public Operator {
   std::vector<Frame> frames_;
   size_t depth_ = 0;
   std::vector<RelRef> path_;
+  // CountRows' scratch (kept: a rerun allocates nothing): the row's other
+  // relationships, and those plus the current path.
+  std::vector<RelRef> used_, used_or_path_;
   bool emit_zero_ = false;
 };
 
@@ -95,7 +98,7 @@ void ResolveTypes(storage::Transaction* txn, const std::vector<std::string>& nam
                   bool* none);
 
 // The adjacency runs of node for a step, one per direction and type (all
-// types when types is empty), into *out.
+// types when types is empty) that has entries, into *out.
 Status OpenSpans(storage::Transaction* txn, uint64_t node, storage::Direction dir, const std::vector<uint32_t>& types,
                  std::vector<storage::AdjSpan>* out);
 
