@@ -252,13 +252,7 @@ Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value
   // Reused across transactions on this thread: a warm lookup allocates nothing.
   thread_local std::string seek;
   if (epoch) {
-    // The label and key ids big-endian, in one append.
-    char head[8];
-    for (int i = 0; i < 4; ++i) {
-      head[i] = static_cast<char>(label >> ((3 - i) * 8));
-      head[4 + i] = static_cast<char>(key >> ((3 - i) * 8));
-    }
-    seek.assign(head, sizeof head);
+    seek = PropIndexPrefix(label, key);  // 8 bytes: no allocation
     if (!EncodeOrderedKey(value, &seek)) epoch = nullptr;  // not indexable: IndexSeek decides
   }
   if (epoch) {

@@ -21,8 +21,7 @@ int64_t CoarseNowNs() {
 void ExecContext::SetLimits(int64_t timeout_ms, int64_t max_rows) {
   timeout_ms_ = timeout_ms;
   has_deadline_ = timeout_ms > 0;
-  // Past the coarse clock's tick (one jiffy, at most 10 ms) a timeout
-  // fires within one tick of its deadline.
+  // A timeout fires within one coarse tick (1-10 ms) of its deadline.
   if (has_deadline_) deadline_ns_ = CoarseNowNs() + timeout_ms * 1000000;
   budget_ = max_rows;
 }

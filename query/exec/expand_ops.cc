@@ -35,34 +35,25 @@ PathValue BuildPath(uint64_t start, const std::vector<RelRef>& rels) {
 Status OpenSpans(storage::Transaction* txn, uint64_t node, Direction dir, const std::vector<uint32_t>& types,
                  std::vector<storage::AdjSpan>* out) {
   out->clear();
+  // A list the snapshot's cache holds is sliced here, with no call per run
+  // (the common case of a warm traversal); otherwise Adjacency reads it.
+  const storage::AdjList* cached = txn->CachedAdjacency(node);
+  // Typed runs are per direction; untyped, kBoth is the node's whole list.
   const Direction both[] = {Direction::kOut, Direction::kIn};
   const std::span<const Direction> dirs =
       dir == Direction::kBoth && !types.empty() ? std::span<const Direction>(both) : std::span<const Direction>(&dir, 1);
-  const std::span<const uint32_t> wanted = types.empty() ? std::span<const uint32_t>() : std::span<const uint32_t>(types);
-  // A list the snapshot's cache holds is sliced here (the common case of a
-  // warm traversal: no call per run); empty runs are left out.
-  if (const storage::AdjList* list = txn->CachedAdjacency(node)) {
-    auto add = [&](Direction d, const uint32_t* type) {
-      size_t first, last;
-      storage::AdjRange(*list, d, type, &first, &last);
-      if (first < last) out->emplace_back(list, nullptr, first, last);
-    };
-    for (Direction d : dirs) {
-      if (wanted.empty()) add(d, nullptr);
-      for (const uint32_t& t : wanted) add(d, &t);
-    }
-    return Status::OK();
-  }
   for (Direction d : dirs) {
-    if (wanted.empty()) {
-      out->emplace_back();
-      DYAD_RETURN_IF_ERROR(txn->Adjacency(node, d, nullptr, &out->back()));
-      if (out->back().empty()) out->pop_back();
-    }
-    for (const uint32_t& t : wanted) {
-      out->emplace_back();
-      DYAD_RETURN_IF_ERROR(txn->Adjacency(node, d, &t, &out->back()));
-      if (out->back().empty()) out->pop_back();
+    for (size_t i = 0; i < std::max<size_t>(types.size(), 1); ++i) {
+      const uint32_t* type = types.empty() ? nullptr : &types[i];
+      if (cached) {
+        size_t first, last;
+        storage::AdjRange(*cached, d, type, &first, &last);
+        if (first < last) out->emplace_back(cached, nullptr, first, last);
+        continue;
+      }
+      storage::AdjSpan span;
+      DYAD_RETURN_IF_ERROR(txn->Adjacency(node, d, type, &span));
+      if (!span.empty()) out->push_back(std::move(span));
     }
   }
   return Status::OK();
@@ -337,8 +328,6 @@ Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
   // search never opens a frame for them.
   *rows = 0;
   const bool both = spec_.dir == Direction::kBoth;
-  std::vector<RelRef>& used = used_;
-  std::vector<RelRef>& used_or_path = used_or_path_;
   while (true) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
@@ -349,7 +338,7 @@ Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
     const uint64_t to = spec_.to_bound ? GetSlot(current_, spec_.to_slot).as_node().id : 0;
     if (min_ == 0 && (!spec_.to_bound || to == start)) ++*rows;
     if (max_ <= 0 || no_types_match_) continue;
-    RelsInSlots(current_, spec_.distinct_from, &used);
+    RelsInSlots(current_, spec_.distinct_from, &used_);
     path_.clear();
     depth_ = 0;
     DYAD_RETURN_IF_ERROR(PushFrame(ctx, start, true));
@@ -358,10 +347,10 @@ Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
       const int64_t len = static_cast<int64_t>(path_.size()) + 1;  // of the paths f's entries end
       if (len >= max_) {
         if (len >= min_) {
-          used_or_path = used;
-          used_or_path.insert(used_or_path.end(), path_.begin(), path_.end());
+          used_or_path_ = used_;
+          used_or_path_.insert(used_or_path_.end(), path_.begin(), path_.end());
           int64_t n = 0;
-          for (const storage::AdjSpan& sp : f.spans) n += CountSpan(sp, f.node, both, spec_.to_bound, to, used_or_path);
+          for (const storage::AdjSpan& sp : f.spans) n += CountSpan(sp, f.node, both, spec_.to_bound, to, used_or_path_);
           *rows += n;
           DYAD_RETURN_IF_ERROR(ctx.Tick(n));
         }
@@ -377,7 +366,7 @@ Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
       }
       const uint64_t id = e.edge;
       auto same = [&](const RelRef& p) { return p.id == id; };
-      if (std::any_of(path_.begin(), path_.end(), same) || std::any_of(used.begin(), used.end(), same)) continue;
+      if (std::any_of(path_.begin(), path_.end(), same) || std::any_of(used_.begin(), used_.end(), same)) continue;
       path_.push_back(ToRel(e));
       DYAD_RETURN_IF_ERROR(PushFrame(ctx, e.nbr, true));  // len < max_: it has a next length
       DYAD_RETURN_IF_ERROR(ctx.Tick());
