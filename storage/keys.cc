@@ -63,9 +63,17 @@ std::string LabelPrefix(uint32_t label) {
 
 std::string PropIndexPrefix(uint32_t label, uint32_t key) {
   std::string k;
-  PutFixed32BE(label, &k);
-  PutFixed32BE(key, &k);
+  SetPropIndexPrefix(label, key, &k);
   return k;
+}
+
+void SetPropIndexPrefix(uint32_t label, uint32_t key, std::string* out) {
+  char buf[8];
+  for (int i = 0; i < 4; ++i) {
+    buf[i] = static_cast<char>(label >> ((3 - i) * 8));
+    buf[4 + i] = static_cast<char>(key >> ((3 - i) * 8));
+  }
+  out->assign(buf, sizeof buf);
 }
 
 bool ParseAdjKey(std::string_view key, AdjEntry* out) {

@@ -47,6 +47,9 @@ std::string LabelKey(uint32_t label, uint64_t node);
 std::string LabelPrefix(uint32_t label);
 // props CF prefix for one (label, key) index.
 std::string PropIndexPrefix(uint32_t label, uint32_t key);
+// Writes PropIndexPrefix(label, key) over *out (its capacity kept: a
+// reused buffer allocates nothing).
+void SetPropIndexPrefix(uint32_t label, uint32_t key, std::string* out);
 
 // A decoded adjacency key.
 struct AdjEntry {

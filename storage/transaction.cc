@@ -252,7 +252,7 @@ Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value
   // Reused across transactions on this thread: a warm lookup allocates nothing.
   thread_local std::string seek;
   if (epoch) {
-    seek = PropIndexPrefix(label, key);  // 8 bytes: no allocation
+    SetPropIndexPrefix(label, key, &seek);
     if (!EncodeOrderedKey(value, &seek)) epoch = nullptr;  // not indexable: IndexSeek decides
   }
   if (epoch) {

@@ -41,24 +41,26 @@ Status ExecContext::GetNode(uint64_t id, const NodeRecord** out) {
   if ((*out = txn_->CachedNode(id))) return Status::OK();
   DYAD_RETURN_IF_ERROR(txn_->SharedNode(id, out));
   if (*out) return Status::OK();
-  auto it = nodes_.find(id);
-  if (it == nodes_.end()) {
+  auto& nodes = records().nodes;
+  auto it = nodes.find(id);
+  if (it == nodes.end()) {
     NodeRecord n;
     DYAD_RETURN_IF_ERROR(txn_->GetNode(id, &n));
-    if (nodes_.size() > kMaxCached) nodes_.clear();
-    it = nodes_.emplace(id, std::move(n)).first;
+    if (nodes.size() > kMaxCached) nodes.clear();
+    it = nodes.emplace(id, std::move(n)).first;
   }
   *out = &it->second;
   return Status::OK();
 }
 
 Status ExecContext::GetEdge(uint64_t id, const EdgeRecord** out) {
-  auto it = edges_.find(id);
-  if (it == edges_.end()) {
+  auto& edges = records().edges;
+  auto it = edges.find(id);
+  if (it == edges.end()) {
     EdgeRecord e;
     DYAD_RETURN_IF_ERROR(txn_->GetEdge(id, &e));
-    if (edges_.size() > kMaxCached) edges_.clear();
-    it = edges_.emplace(id, std::move(e)).first;
+    if (edges.size() > kMaxCached) edges.clear();
+    it = edges.emplace(id, std::move(e)).first;
   }
   *out = &it->second;
   return Status::OK();

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 
 #include "graph/record.h"
@@ -44,10 +45,7 @@ class ExecContext {
   // Reads a relationship through the cache.
   Status GetEdge(uint64_t id, const EdgeRecord** out);
   // Forgets cached records (after any write).
-  void InvalidateCache() {
-    nodes_.clear();
-    edges_.clear();
-  }
+  void InvalidateCache() { records_.reset(); }
 
   QueryStats stats;
   FunctionContext fn;
@@ -60,8 +58,19 @@ class ExecContext {
 
   storage::Transaction* txn_;
   const Map* params_;
-  std::unordered_map<uint64_t, NodeRecord> nodes_;
-  std::unordered_map<uint64_t, EdgeRecord> edges_;
+  // Records read by this statement that the snapshot's shared cache does
+  // not hold (a writer's own, or past the cache's bound).
+  struct RecordCache {
+    std::unordered_map<uint64_t, NodeRecord> nodes;
+    std::unordered_map<uint64_t, EdgeRecord> edges;
+  };
+  // Made on first use: most reads hit the shared cache, and a point query
+  // should not pay for building and tearing down two hash tables.
+  RecordCache& records() {
+    if (!records_) records_ = std::make_unique<RecordCache>();
+    return *records_;
+  }
+  std::unique_ptr<RecordCache> records_;
   bool has_deadline_ = false;
   int64_t deadline_ns_ = 0;  // on the coarse monotonic clock
   int64_t timeout_ms_ = 0;

@@ -10,15 +10,7 @@ Status Operator::Open(ExecContext& ctx) {
   return Status::OK();
 }
 
-Status Operator::Pull(ExecContext& ctx, Row& row, bool* has) {
-  if (!ctx.profiling) {
-    DYAD_RETURN_IF_ERROR(Next(ctx, row, has));
-    if (*has) {
-      ++rows_out;
-      return ctx.Tick();
-    }
-    return Status::OK();
-  }
+Status Operator::ProfiledPull(ExecContext& ctx, Row& row, bool* has) {
   auto t0 = std::chrono::steady_clock::now();
   Status s = Next(ctx, row, has);
   seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -25,7 +25,15 @@ class Operator {
   virtual std::string Describe() const = 0;
 
   // Next() with PROFILE accounting (rows out, time) and the row budget.
-  Status Pull(ExecContext& ctx, Row& row, bool* has);
+  // Inline: a point query pulls a handful of rows through several
+  // operators, and the call would cost more than the work.
+  Status Pull(ExecContext& ctx, Row& row, bool* has) {
+    if (ctx.profiling) return ProfiledPull(ctx, row, has);
+    DYAD_RETURN_IF_ERROR(Next(ctx, row, has));
+    if (!*has) return Status::OK();
+    ++rows_out;
+    return ctx.Tick();
+  }
 
   // Children, the first being the main input.
   std::vector<std::unique_ptr<Operator>> children;
@@ -35,6 +43,10 @@ class Operator {
 
  protected:
   Operator* input() const { return children.empty() ? nullptr : children[0].get(); }
+
+ private:
+  // Pull under PROFILE: also times Next().
+  Status ProfiledPull(ExecContext& ctx, Row& row, bool* has);
 };
 
 // Sets row[slot] = v, growing the row when needed.

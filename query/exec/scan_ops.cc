@@ -121,8 +121,10 @@ Status IndexSeekOp::StartRow(ExecContext& ctx) {
       if (equal) hits_.push_back(id);
     }
   }
-  std::sort(hits_.begin(), hits_.end());
-  hits_.erase(std::unique(hits_.begin(), hits_.end()), hits_.end());
+  if (hits_.size() > 1) {  // a key seek finds at most one node: nothing to sort
+    std::sort(hits_.begin(), hits_.end());
+    hits_.erase(std::unique(hits_.begin(), hits_.end()), hits_.end());
+  }
   return Status::OK();
 }
 
