@@ -11,6 +11,9 @@ void AdjList::Deleter::operator()(const AdjList* list) const {
   ::operator delete(const_cast<AdjList*>(list));
 }
 
+// The columns follow the header in one block: nbrs() must stay aligned.
+static_assert(sizeof(AdjList) % alignof(uint64_t) == 0);
+
 AdjList::Ptr AdjList::Make(uint64_t node, const std::vector<AdjEntry>& entries) {
   size_t n = entries.size();
   void* block = ::operator new(sizeof(AdjList) + n * (2 * sizeof(uint64_t) + sizeof(uint32_t)));
@@ -23,6 +26,7 @@ AdjList::Ptr AdjList::Make(uint64_t node, const std::vector<AdjEntry>& entries) 
   for (size_t i = 0; i < n; ++i) {
     const AdjEntry& e = entries[i];
     list->out_count_ += e.dir == Direction::kOut;
+    list->self_loops_ += e.nbr == node;
     nbrs[i] = e.nbr;
     edges[i] = e.edge;
     types[i] = e.type;

@@ -50,6 +50,8 @@ class AdjList {
   size_t size() const { return size_; }
   // Entries [0, out_count()) point out, the rest in.
   uint32_t out_count() const { return out_count_; }
+  // Entries whose neighbour is the node itself (a self-loop has two).
+  uint32_t self_loops() const { return self_loops_; }
   const uint64_t* nbrs() const { return reinterpret_cast<const uint64_t*>(this + 1); }
   const uint64_t* edges() const { return nbrs() + size_; }
   const uint32_t* types() const { return reinterpret_cast<const uint32_t*>(edges() + size_); }
@@ -62,6 +64,7 @@ class AdjList {
   uint64_t node_ = 0;
   uint32_t out_count_ = 0;
   uint32_t size_ = 0;
+  uint32_t self_loops_ = 0;
 };
 
 // A contiguous run of one node's adjacency entries (one direction and type,
@@ -85,6 +88,32 @@ class AdjSpan {
   const uint64_t* edges() const { return list_ ? list_->edges() + begin_ : nullptr; }
   // The run's i-th entry as a whole.
   AdjEntry operator[](size_t i) const { return list_->entry(begin_ + i); }
+  // False when the run surely holds no self-loop (its list has none).
+  bool MayHoldSelfLoops() const { return list_ && list_->self_loops() > 0; }
+  // True when the run holds the entry (dir, type, nbr, edge): a binary
+  // search, as a list is in key order (direction, type, neighbour, edge).
+  bool Holds(Direction dir, uint32_t type, uint64_t nbr, uint64_t edge) const {
+    if (!list_) return false;
+    const size_t split = list_->out_count();
+    size_t lo = dir == Direction::kOut ? begin_ : std::max(begin_, split);
+    size_t hi = dir == Direction::kOut ? std::min(end_, split) : end_;
+    const size_t last = hi;
+    if (lo >= hi) return false;
+    const uint32_t* types = list_->types();
+    const uint64_t* nbrs = list_->nbrs();
+    const uint64_t* edges = list_->edges();
+    // One search on (type, neighbour, edge) within the direction's entries.
+    auto below = [&](size_t i) {
+      if (types[i] != type) return types[i] < type;
+      return nbrs[i] != nbr ? nbrs[i] < nbr : edges[i] < edge;
+    };
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (below(mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < last && types[lo] == type && nbrs[lo] == nbr && edges[lo] == edge;
+  }
 
   // Iterates whole entries (by value).
   class Iterator {

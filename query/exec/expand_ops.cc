@@ -111,12 +111,20 @@ int64_t CountSpan(const storage::AdjSpan& sp, uint64_t from, bool both, bool to_
   int64_t rows = static_cast<int64_t>(n);
   for (const RelRef& u : used) {
     const bool unknown_ends = u.start == 0 && u.end == 0;  // node ids start at 1
-    if (!unknown_ends && !(has_out && u.start == from) && !(has_in && u.end == from)) continue;
+    const bool out_side = has_out && u.start == from, in_side = has_in && u.end == from;
+    if (!unknown_ends && !out_side && !in_side) continue;
+    if (!unknown_ends && u.has_type()) {
+      // The entry's whole key is known: found by binary search, not a
+      // scan (the relationship that led here always touches from).
+      rows -= out_side && sp.Holds(Direction::kOut, u.type_id, u.end, u.id);
+      rows -= in_side && sp.Holds(Direction::kIn, u.type_id, u.start, u.id);
+      continue;
+    }
     int64_t same = 0;
     for (size_t i = 0; i < n; ++i) same += edges[i] == u.id;
     rows -= same;
   }
-  if (both && has_in) {
+  if (both && has_in && sp.MayHoldSelfLoops()) {
     int64_t loops = 0;
     for (size_t i = 0; i < n; ++i) loops += nbrs[i] == from;
     if (loops > 0)  // rare: find the in-twins that were not subtracted as used
@@ -201,7 +209,6 @@ Status ExpandOp::Next(ExecContext& ctx, Row& row, bool* has) {
 
 Status ExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
   *rows = 0;
-  std::vector<RelRef> used;  // the row's relationships this one must differ from
   while (true) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
@@ -210,9 +217,9 @@ Status ExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
     if (spans_.empty()) continue;
     const uint64_t from = GetSlot(current_, spec_.from_slot).as_node().id;
     const uint64_t to = spec_.to_bound ? GetSlot(current_, spec_.to_slot).as_node().id : 0;
-    RelsInSlots(current_, spec_.distinct_from, &used);
+    RelsInSlots(current_, spec_.distinct_from, &used_);
     int64_t n = 0;
-    for (const storage::AdjSpan& sp : spans_) n += CountSpan(sp, from, spec_.dir == Direction::kBoth, spec_.to_bound, to, used);
+    for (const storage::AdjSpan& sp : spans_) n += CountSpan(sp, from, spec_.dir == Direction::kBoth, spec_.to_bound, to, used_);
     *rows += n;
   }
 }

@@ -44,6 +44,7 @@ class ExpandOp : public Operator {
   bool no_types_match_ = false;
   Row current_;
   std::vector<storage::AdjSpan> spans_;  // the from node's matching runs
+  std::vector<RelRef> used_;  // CountRows: the row's relationships this one must differ from (kept: no allocation per run)
   size_t span_ = 0, pos_ = 0;
   std::vector<uint64_t> seen_loops_;
 };

@@ -60,6 +60,67 @@ TEST_F(AdjCacheTest, RunsEqualTheColumnFamily) {
   EXPECT_TRUE(s.empty());
 }
 
+// Holds (a binary search on the list's key order) agrees with a scan of
+// the run for every entry of the node and for keys that differ from one in
+// a single column; only lists with a self-loop may hold one.
+TEST_F(AdjCacheTest, HoldsAgreesWithAScan) {
+  // A hub with runs long enough to search: three types both ways, parallel
+  // relationships, no self-loop.
+  std::vector<uint64_t> nodes = n_;
+  {
+    auto w = store_->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    const uint64_t hub = *(*w)->CreateNode({"N"}, {});
+    for (int i = 0; i < 30; ++i) {
+      const uint64_t m = *(*w)->CreateNode({"N"}, {});
+      const std::string type = i % 3 == 0 ? "A" : i % 3 == 1 ? "B" : "C";
+      ASSERT_TRUE((*w)->CreateEdge(type, i % 2 ? hub : m, i % 2 ? m : hub, {}).ok());
+      if (i % 5 == 0) ASSERT_TRUE((*w)->CreateEdge(type, hub, m, {}).ok());
+    }
+    ASSERT_TRUE((*w)->Commit().ok());
+    nodes.push_back(hub);
+  }
+  auto r = store_->BeginRead();
+  const uint32_t a = *r->TypeId("A"), b = *r->TypeId("B");
+  for (uint64_t node : nodes) {
+    AdjSpan all;
+    ASSERT_TRUE(r->Adjacency(node, Direction::kBoth, nullptr, &all).ok());
+    EXPECT_EQ(all.MayHoldSelfLoops(), node == n_[0]) << "node " << node;
+    std::vector<AdjEntry> probes;
+    for (const AdjEntry& e : all) {
+      probes.push_back(e);
+      for (int delta : {-1, 1}) {
+        AdjEntry m = e;
+        m.nbr += delta;
+        probes.push_back(m);
+        m = e;
+        m.edge += delta;
+        probes.push_back(m);
+        m = e;
+        m.type += delta;
+        probes.push_back(m);
+      }
+      AdjEntry flipped = e;
+      flipped.dir = e.dir == Direction::kOut ? Direction::kIn : Direction::kOut;
+      probes.push_back(flipped);
+    }
+    for (Direction d : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+      for (const uint32_t* t : {static_cast<const uint32_t*>(nullptr), &a, &b}) {
+        if (t && d == Direction::kBoth) continue;
+        AdjSpan s;
+        ASSERT_TRUE(r->Adjacency(node, d, t, &s).ok());
+        for (const AdjEntry& p : probes) {
+          bool scanned = false;
+          for (const AdjEntry& e : s)
+            scanned |= e.dir == p.dir && e.type == p.type && e.nbr == p.nbr && e.edge == p.edge;
+          EXPECT_EQ(s.Holds(p.dir, p.type, p.nbr, p.edge), scanned)
+              << "node " << node << " dir " << int(d) << " probe " << p.nbr << "/" << p.edge << "/" << p.type;
+        }
+      }
+    }
+  }
+}
+
 TEST_F(AdjCacheTest, CommitsInvalidateAndSnapshotsKeepTheirVersion) {
   auto before = store_->BeginRead();
   AdjSpan s;
