@@ -327,20 +327,9 @@ bool EncodeOrderedKey(const Value& v, std::string* out) {
     case ValueType::kString: {
       // 0x00 is escaped as 0x00 0xFF and the string ends with 0x00 0x01, so
       // a prefix sorts before its extensions and no string is a key prefix.
-      std::string_view rest = v.as_string();
-      if (rest.find('\0') == std::string_view::npos) {
-        // The usual string, with no zero byte: written in one piece.
-        const size_t at = out->size();
-        out->resize(at + rest.size() + 3);
-        char* p = out->data() + at;
-        p[0] = kKeyString;
-        if (!rest.empty()) memcpy(p + 1, rest.data(), rest.size());
-        p[rest.size() + 1] = '\0';
-        p[rest.size() + 2] = '\x01';
-        return true;
-      }
       out->push_back(kKeyString);
-      // Copied in runs between zero bytes.
+      // Copied in runs between zero bytes (most strings have none).
+      std::string_view rest = v.as_string();
       for (size_t zero; (zero = rest.find('\0')) != std::string_view::npos; rest.remove_prefix(zero + 1)) {
         out->append(rest.data(), zero + 1);
         out->push_back('\xff');

@@ -68,12 +68,9 @@ std::string PropIndexPrefix(uint32_t label, uint32_t key) {
 }
 
 void SetPropIndexPrefix(uint32_t label, uint32_t key, std::string* out) {
-  char buf[8];
-  for (int i = 0; i < 4; ++i) {
-    buf[i] = static_cast<char>(label >> ((3 - i) * 8));
-    buf[4 + i] = static_cast<char>(key >> ((3 - i) * 8));
-  }
-  out->assign(buf, sizeof buf);
+  out->clear();
+  PutFixed32BE(label, out);
+  PutFixed32BE(key, out);
 }
 
 bool ParseAdjKey(std::string_view key, AdjEntry* out) {

@@ -121,7 +121,7 @@ Status IndexSeekOp::StartRow(ExecContext& ctx) {
       if (equal) hits_.push_back(id);
     }
   }
-  if (hits_.size() > 1) {  // a key seek finds at most one node: nothing to sort
+  if (hits_.size() > 1) {  // one hit, the usual key seek, needs no sort
     std::sort(hits_.begin(), hits_.end());
     hits_.erase(std::unique(hits_.begin(), hits_.end()), hits_.end());
   }

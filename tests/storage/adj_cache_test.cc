@@ -75,7 +75,9 @@ TEST_F(AdjCacheTest, HoldsAgreesWithAScan) {
       const uint64_t m = *(*w)->CreateNode({"N"}, {});
       const std::string type = i % 3 == 0 ? "A" : i % 3 == 1 ? "B" : "C";
       ASSERT_TRUE((*w)->CreateEdge(type, i % 2 ? hub : m, i % 2 ? m : hub, {}).ok());
-      if (i % 5 == 0) ASSERT_TRUE((*w)->CreateEdge(type, hub, m, {}).ok());
+      if (i % 5 == 0) {
+        ASSERT_TRUE((*w)->CreateEdge(type, hub, m, {}).ok());
+      }
     }
     ASSERT_TRUE((*w)->Commit().ok());
     nodes.push_back(hub);
