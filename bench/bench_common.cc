@@ -1,9 +1,14 @@
 #include "bench_common.h"
 
+#include <linux/perf_event.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -98,6 +103,24 @@ bool ReadStarts(const std::string& path, std::vector<StartRow>* out, std::string
 
 namespace {
 
+// A perf counter of this thread (type PERF_TYPE_*, config PERF_COUNT_*), or -1 when
+// the machine does not offer it; BENCH_DUMP_RUNS reports its counts.
+int OpenCounter(uint32_t type, uint64_t config) {
+  perf_event_attr attr{};
+  attr.type = type;
+  attr.size = sizeof(attr);
+  attr.config = config;
+  attr.exclude_kernel = 1;
+  attr.exclude_hv = 1;
+  return static_cast<int>(syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0));
+}
+
+long long ReadCounter(int fd) {
+  long long v = 0;
+  if (fd < 0 || read(fd, &v, sizeof(v)) != sizeof(v)) return -1;
+  return v;
+}
+
 double CpuMs() {
   timespec t{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
@@ -109,12 +132,26 @@ double CpuMs() {
 QueryFigures TimeQuery(const std::string& id, size_t starts, int reps, double budget_s,
                        const std::function<bool(size_t, std::string*)>& run_query) {
   double last_cpu = 0;
+  // BENCH_DUMP_RUNS: instructions, cycles and page faults of each run too
+  // (user space; -1 where the machine has no such counter, as in most VMs).
+  const bool dump = getenv("BENCH_DUMP_RUNS") != nullptr;
+  int counters[3] = {-1, -1, -1};
+  if (dump) {
+    counters[0] = OpenCounter(PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS);
+    counters[1] = OpenCounter(PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES);
+    counters[2] = OpenCounter(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS);
+  }
+  long long last_counts[3] = {0, 0, 0};
+  std::vector<std::array<long long, 3>> run_counts;
   auto run = [&](size_t i, std::string* check, double* ms) {
+    long long k0[3];
+    for (int c = 0; c < 3; ++c) k0[c] = ReadCounter(counters[c]);
     double c0 = CpuMs();
     auto t0 = std::chrono::steady_clock::now();
     bool ok = run_query(i, check);
     *ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     last_cpu = CpuMs() - c0;
+    for (int c = 0; c < 3; ++c) last_counts[c] = counters[c] < 0 ? -1 : ReadCounter(counters[c]) - k0[c];
     return ok;
   };
   QueryFigures f;
@@ -157,16 +194,20 @@ QueryFigures TimeQuery(const std::string& id, size_t starts, int reps, double bu
       spent_ms += ms;
       f.ms.push_back(ms);
       f.cpu_ms.push_back(last_cpu);
+      run_counts.push_back({last_counts[0], last_counts[1], last_counts[2]});
       run_rows.push_back(i);
       if (c == "timeout") break;  // no point in repeating it
     }
     f.checks.push_back(c);
   }
-  // BENCH_DUMP_RUNS=1: every timed run on stderr (query, start row, ns, check),
-  // to see which runs a median falls between.
-  if (getenv("BENCH_DUMP_RUNS")) {
+  // BENCH_DUMP_RUNS=1: every timed run on stderr (query, start row, ns,
+  // check, counters), to see which runs a median falls between.
+  if (dump) {
     for (size_t j = 0; j < f.ms.size(); ++j)
-      fprintf(stderr, "run %s %zu %.0f %s\n", id.c_str(), run_rows[j], f.ms[j] * 1e6, f.checks[run_rows[j]].c_str());
+      fprintf(stderr, "run %s %zu %.0f %s instructions %lld cycles %lld page_faults %lld\n", id.c_str(), run_rows[j],
+              f.ms[j] * 1e6, f.checks[run_rows[j]].c_str(), run_counts[j][0], run_counts[j][1], run_counts[j][2]);
+    for (int fd : counters)
+      if (fd >= 0) close(fd);
   }
   return f;
 }
