@@ -53,7 +53,10 @@ Result<std::unique_ptr<BulkWriter>> BulkWriter::Begin(GraphStore* store, size_t 
     const char* cf = kTableCFs[t];
     // Node and edge records are keyed by ids the load allocates in order.
     bool presorted = t == kNodesTable || t == kEdgesTable;
-    w->tables_[t] = std::make_unique<SstBuilder>(store->db(), store->cf(cf), w->tmp_dir_, cf, run_bytes, presorted);
+    // Adjacency keys (two per relationship, most of a load) are all one size.
+    size_t fixed = t == kAdjTable ? kAdjKeySize : 0;
+    w->tables_[t] =
+        std::make_unique<SstBuilder>(store->db(), store->cf(cf), w->tmp_dir_, cf, run_bytes, presorted, fixed);
   }
   DYAD_RETURN_IF_ERROR(store->PutMeta(kMetaLoadInProgress, EncodeU64(c.next_node) + EncodeU64(c.next_edge)));
   return w;

@@ -27,8 +27,17 @@ Status FromRocks(const rocksdb::Status& s) { return s.ok() ? Status::OK() : Stat
 // numbers compare like the bytes.
 uint64_t Word(std::string_view key, size_t from) {
   uint64_t h = 0;
+  if (from + 8 <= key.size()) {  // the usual case: one load
+    for (size_t i = from; i < from + 8; ++i) h = (h << 8) | static_cast<unsigned char>(key[i]);
+    return h;
+  }
   for (size_t i = from; i < from + 8; ++i) h = (h << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
   return h;
+}
+
+// The inverse of Word for a whole word: 8 key bytes, big-endian.
+void PutWord(uint64_t w, char* out) {
+  for (int i = 7; i >= 0; --i, w >>= 8) out[i] = static_cast<char>(w & 0xff);
 }
 
 uint32_t ReadU32(const char* p) {
@@ -67,6 +76,7 @@ class RunReader {
   std::string rec_;
   uint32_t key_size_ = 0;
 };
+
 
 }  // namespace
 
@@ -108,8 +118,9 @@ class TableWriter {
 };
 
 SstBuilder::SstBuilder(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string dir, std::string name,
-                       size_t run_bytes, bool presorted)
-    : db_(db), cf_(cf), dir_(std::move(dir)), name_(std::move(name)), run_bytes_(run_bytes) {
+                       size_t run_bytes, bool presorted, size_t fixed_key_size)
+    : db_(db), cf_(cf), dir_(std::move(dir)), name_(std::move(name)), run_bytes_(run_bytes),
+      fixed_key_size_(presorted || fixed_key_size > 32 ? 0 : fixed_key_size) {
   if (presorted) direct_ = std::make_unique<TableWriter>(db_, cf_, dir_ + "/" + name_, &direct_files_);
 }
 
@@ -132,6 +143,16 @@ Status SstBuilder::Add(std::string_view key, std::string_view value) {
     r.buf.append(value);
     return r.buf.size() >= kChunkBytes ? HandOffChunk() : Status::OK();
   }
+  if (fixed_key_size_) {
+    if (key.size() != fixed_key_size_ || !value.empty())
+      return Status::Internal(name_ + ": a bulk-load key of the wrong size for its fixed-size table");
+    // The slots are the records: they may take what records and slots take
+    // together in a variable run.
+    if (r.slots.size() * sizeof(Slot) >= 2 * run_bytes_) DYAD_RETURN_IF_ERROR(SpillRun());
+    if (r.slots.capacity() * sizeof(Slot) < 2 * run_bytes_) r.slots.reserve(2 * run_bytes_ / sizeof(Slot) + 1);
+    r.slots.push_back({{Word(key, 0), Word(key, 8), Word(key, 16), Word(key, 24)}});
+    return Status::OK();
+  }
   if (r.buf.size() + key.size() + value.size() + 8 > run_bytes_ && !r.slots.empty()) {
     DYAD_RETURN_IF_ERROR(SpillRun());
   }
@@ -139,45 +160,76 @@ Status SstBuilder::Add(std::string_view key, std::string_view value) {
     r.buf.reserve(run_bytes_);
     r.slots.reserve(run_bytes_ / 32);
   }
-  r.slots.push_back({{Word(key, 0), Word(key, 8), Word(key, 16)}, static_cast<uint32_t>(r.buf.size())});
+  r.slots.push_back({{Word(key, 0), Word(key, 8), Word(key, 16), r.buf.size()}});
   r.buf.append(reinterpret_cast<const char*>(sizes), 8);
   r.buf.append(key);
   r.buf.append(value);
   return Status::OK();
 }
 
-void SstBuilder::SortRun(Run* run) {
+void SstBuilder::SortRun(Run* run, size_t fixed_key_size) {
+  std::vector<Slot>& slots = run->slots;
+  if (fixed_key_size) {
+    // Whole keys, zero-padded to 32 bytes, all of one length: the words
+    // decide. Equal keys have no value, so which comes first does not matter.
+    auto less = [](const Slot& a, const Slot& b) {
+      for (int i = 0; i < 3; ++i)
+        if (a.words[i] != b.words[i]) return a.words[i] < b.words[i];
+      return a.words[3] < b.words[3];
+    };
+    if (!std::is_sorted(slots.begin(), slots.end(), less)) std::sort(slots.begin(), slots.end(), less);
+    return;
+  }
   const char* base = run->buf.data();
-  // Most keys differ within their first 24 bytes (an adjacency key: node,
-  // direction, type, neighbour), so the slot's words decide nearly every
-  // comparison without touching the record. Equal keys keep the order they
-  // were added in (offsets grow), so the first one wins.
+  // Most keys differ within their first 24 bytes, so the slot's words
+  // decide nearly every comparison without touching the record. Equal keys
+  // keep the order they were added in (offsets grow), so the first one wins.
   auto less = [base](const Slot& a, const Slot& b) {
     // Word by word: std::array's == would call memcmp, out of line, on
     // every comparison.
     for (int i = 0; i < 3; ++i)
-      if (a.head[i] != b.head[i]) return a.head[i] < b.head[i];
-    std::string_view ka(base + a.offset + 8, ReadU32(base + a.offset));
-    std::string_view kb(base + b.offset + 8, ReadU32(base + b.offset));
+      if (a.words[i] != b.words[i]) return a.words[i] < b.words[i];
+    std::string_view ka(base + a.words[3] + 8, ReadU32(base + a.words[3]));
+    std::string_view kb(base + b.words[3] + 8, ReadU32(base + b.words[3]));
     int c = ka.compare(kb);
-    return c != 0 ? c < 0 : a.offset < b.offset;
+    return c != 0 ? c < 0 : a.words[3] < b.words[3];
   };
-  std::vector<Slot>& slots = run->slots;
   // Loads append mostly in key order: check before sorting.
   if (!std::is_sorted(slots.begin(), slots.end(), less)) std::sort(slots.begin(), slots.end(), less);
 }
 
-Status SstBuilder::WriteRun(Run* run, RunFile* file) {
-  SortRun(run);
+std::pair<std::string_view, std::string_view> SstBuilder::Record(const Run& run, const Slot& s, size_t fixed_key_size,
+                                                                 char (&scratch)[32]) {
+  if (fixed_key_size) {
+    for (int i = 0; i < 4; ++i) PutWord(s.words[i], scratch + 8 * i);
+    return {std::string_view(scratch, fixed_key_size), std::string_view()};
+  }
+  const char* p = run.buf.data() + s.words[3];
+  uint32_t k = ReadU32(p), v = ReadU32(p + 4);
+  return {std::string_view(p + 8, k), std::string_view(p + 8 + k, v)};
+}
+
+Status SstBuilder::WriteRun(Run* run, RunFile* file, size_t fixed_key_size) {
+  SortRun(run, fixed_key_size);
   const std::string& path = file->path;
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return Status::IOError(path + ": cannot create a bulk-load run file");
   std::setvbuf(f, nullptr, _IOFBF, 1 << 20);
   bool ok = true;
   uint64_t written = 0;
+  char rec[8 + 32];  // a fixed-size key's record, as a variable run stores it
   for (size_t i = 0; i < run->slots.size(); ++i) {
-    const char* p = run->buf.data() + run->slots[i].offset;
-    size_t n = 8 + ReadU32(p) + ReadU32(p + 4);
+    const Slot& s = run->slots[i];
+    const char* p = rec;
+    size_t n = 8 + fixed_key_size;
+    if (fixed_key_size) {
+      const uint32_t sizes[2] = {static_cast<uint32_t>(fixed_key_size), 0};
+      std::memcpy(rec, sizes, 8);
+      for (int w = 0; w < 4; ++w) PutWord(s.words[w], rec + 8 + 8 * w);
+    } else {
+      p = run->buf.data() + s.words[3];
+      n = 8 + ReadU32(p) + ReadU32(p + 4);
+    }
     if (i % kSampleEvery == 0) file->samples.emplace_back(std::string(p + 8, ReadU32(p)), written);
     ok = ok && std::fwrite(p, 1, n, f) == n;
     written += n;
@@ -219,17 +271,18 @@ Status SstBuilder::SpillRun() {
   std::swap(run_, spilling_);
   runs_.push_back({dir_ + "/" + name_ + ".run" + std::to_string(runs_.size()), {}});
   // runs_ is a deque: the element stays put while the task fills it in.
-  spill_ = std::async(std::launch::async, [this, file = &runs_.back()] { return WriteRun(&spilling_, file); });
+  spill_ = std::async(std::launch::async,
+                      [this, file = &runs_.back()] { return WriteRun(&spilling_, file, fixed_key_size_); });
   return Status::OK();
 }
 
 Status SstBuilder::WriteSorted(std::vector<std::string>* files) {
-  SortRun(&run_);
+  SortRun(&run_, fixed_key_size_);
   TableWriter out(db_, cf_, dir_ + "/" + name_, files);
+  char scratch[32];
   for (const Slot& s : run_.slots) {
-    const char* p = run_.buf.data() + s.offset;
-    uint32_t k = ReadU32(p), v = ReadU32(p + 4);
-    DYAD_RETURN_IF_ERROR(out.Put(std::string_view(p + 8, k), std::string_view(p + 8 + k, v)));
+    auto [key, value] = Record(run_, s, fixed_key_size_, scratch);
+    DYAD_RETURN_IF_ERROR(out.Put(key, value));
   }
   run_ = Run();
   return out.Close();

@@ -39,8 +39,13 @@ class SstBuilder {
   // presorted promises strictly increasing keys (records keyed by new ids):
   // they stream into the tables in order, written by a background task in
   // chunks so that the caller's thread does not build and compress blocks.
+  // fixed_key_size (1 to 32; 0: keys vary) promises that every key has that
+  // many bytes and no value (adjacency keys): a run then keeps the keys in
+  // its sort slots and nothing else, so sorting compares whole keys as four
+  // words and spilling writes the slots in order, with no gather through a
+  // record buffer; such a run holds twice the keys of a variable one.
   SstBuilder(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::string dir, std::string name,
-             size_t run_bytes, bool presorted);
+             size_t run_bytes, bool presorted, size_t fixed_key_size = 0);
   ~SstBuilder();
   SstBuilder(const SstBuilder&) = delete;
   SstBuilder& operator=(const SstBuilder&) = delete;
@@ -55,11 +60,11 @@ class SstBuilder {
   uint64_t count() const { return count_; }
 
  private:
-  // One in-memory entry: the first 24 key bytes as numbers for fast
-  // comparisons, and where the record starts in its run's buffer.
+  // One in-memory entry: the first 24 key bytes as big-endian numbers for
+  // fast comparisons, then where the record starts in its run's buffer
+  // (variable keys), or key bytes 24 to 31 (fixed-size keys: the whole key).
   struct Slot {
-    std::array<uint64_t, 3> head;
-    uint32_t offset;
+    std::array<uint64_t, 4> words;
   };
   // A batch of unsorted records: u32 key size, u32 value size, key, value.
   struct Run {
@@ -72,12 +77,16 @@ class SstBuilder {
     std::string path;
     std::vector<std::pair<std::string, uint64_t>> samples;
   };
-  static void SortRun(Run* run);
+  // Sorts a run's slots by key (variable keys: equal keys in the order added).
+  static void SortRun(Run* run, size_t fixed_key_size);
+  // The key and value of a slot; a fixed-size key is decoded into scratch.
+  static std::pair<std::string_view, std::string_view> Record(const Run& run, const Slot& s, size_t fixed_key_size,
+                                                              char (&scratch)[32]);
   // Presorted: writes a chunk's records, in order, to direct_.
   Status WriteChunk(Run* chunk);
   // Presorted: hands the filled chunk to the background task.
   Status HandOffChunk();
-  static Status WriteRun(Run* run, RunFile* file);
+  static Status WriteRun(Run* run, RunFile* file, size_t fixed_key_size);
   Status SpillRun();
   Status WaitForSpill();
   Status WriteSorted(std::vector<std::string>* files);
@@ -91,6 +100,7 @@ class SstBuilder {
   rocksdb::ColumnFamilyHandle* cf_;
   std::string dir_, name_;
   size_t run_bytes_;
+  size_t fixed_key_size_;
   Run run_;                            // the run being filled
   Run spilling_;                       // the run a background task writes
   std::future<Status> spill_;          // that task

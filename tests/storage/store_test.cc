@@ -1,7 +1,13 @@
 // GraphStore and Transaction: CRUD, indexes, atomicity, isolation, reopen.
 #include <rocksdb/db.h>
+#include <rocksdb/sst_file_reader.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
 
 #include "storage/bulk_writer.h"
+#include "storage/sst_builder.h"
 #include "test_util.h"
 
 namespace dyad::storage {
@@ -315,6 +321,76 @@ TEST_F(StoreTest, BulkLoadSpillsSortedRunsAndMergesThem) {
   int64_t out = 0;
   for (auto c = r->Neighbors(ids[0], Direction::kOut, std::nullopt); c->Valid(); c->Next()) ++out;
   EXPECT_EQ(out, 10);  // i = 1999 + 2000k for k < 10
+}
+
+// The keys of the SST files an SstBuilder wrote, in file order.
+std::vector<std::string> ReadTables(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
+                                    const std::vector<std::string>& files) {
+  std::vector<std::string> keys;
+  for (const auto& f : files) {
+    rocksdb::SstFileReader reader(db->GetOptions(cf));
+    EXPECT_TRUE(reader.Open(f).ok()) << f;
+    std::unique_ptr<rocksdb::Iterator> it(reader.NewIterator(rocksdb::ReadOptions()));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) keys.push_back(it->key().ToString());
+  }
+  return keys;
+}
+
+// count keys, each added twice, shuffled: fixed-size ones (29 bytes, as
+// adjacency keys) and variable ones. Few values of the first 24 bytes, so
+// that the last bytes decide many comparisons.
+std::vector<std::string> TestKeys(std::mt19937& rng, bool fixed, int count) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < count; ++i) {
+    std::string k = std::string(8, '\0') + std::string(16, static_cast<char>(rng() % 2));
+    for (int j = 0; j < 3; ++j) k[5 + j] = static_cast<char>(rng() % 16);  // the first word: 12 bits vary
+    if (fixed) {
+      for (size_t j = 24; j < kAdjKeySize; ++j) k.push_back(static_cast<char>(rng() % 5));
+    } else {
+      k.resize(rng() % 26);
+      k += std::to_string(rng() % 100000);
+    }
+    keys.push_back(k);
+  }
+  const std::vector<std::string> once = keys;
+  keys.insert(keys.end(), once.begin(), once.end());
+  std::shuffle(keys.begin(), keys.end(), rng);
+  return keys;
+}
+
+TEST_F(StoreTest, SstBuilderSortsAndDedupsFixedAndVariableKeys) {
+  // In one in-memory run (large budget) and spilled in many runs (tiny
+  // budget, merged by two threads), every table must hold each key once,
+  // in order.
+  std::mt19937 rng(7);
+  struct Case {
+    int count;
+    bool spill;
+  };
+  int n = 0;
+  for (Case c : {Case{3000, false}, Case{3000, true}}) {
+    for (bool fixed : {true, false}) {
+      std::vector<std::string> keys = TestKeys(rng, fixed, c.count);
+      std::set<std::string> want(keys.begin(), keys.end());
+      std::string dir = dir_.sub("sst" + std::to_string(n++));
+      std::filesystem::create_directories(dir);
+      SstBuilder b(store_->db(), store_->cf(kAdjCF), dir, "t", c.spill ? 4 << 10 : 64 << 20, false,
+                   fixed ? kAdjKeySize : 0);
+      for (const auto& k : keys) ASSERT_TRUE(b.Add(k, "").ok());
+      auto files = b.Finish();
+      ASSERT_TRUE(files.ok()) << files.status().ToString();
+      std::vector<std::string> got = ReadTables(store_->db(), store_->cf(kAdjCF), *files);
+      EXPECT_EQ(got.size(), want.size()) << c.count << " spill " << c.spill << " fixed " << fixed;
+      EXPECT_TRUE(got == std::vector<std::string>(want.begin(), want.end()))
+          << c.count << " spill " << c.spill << " fixed " << fixed;
+    }
+  }
+  // A fixed-size table refuses a key of another size, or a value.
+  SstBuilder b(store_->db(), store_->cf(kAdjCF), dir_.sub("sstbad"), "t", 64 << 20, false, kAdjKeySize);
+  Status s = b.Add(std::string(kAdjKeySize - 1, 'x'), "");
+  EXPECT_EQ(s.code(), Status::Code::kInternal);
+  EXPECT_NE(s.message().find("wrong size"), std::string::npos) << s.ToString();
+  EXPECT_FALSE(b.Add(std::string(kAdjKeySize, 'x'), "v").ok());
 }
 
 }  // namespace
