@@ -248,13 +248,12 @@ std::unique_ptr<Cursor> Transaction::IndexSeek(uint32_t label, uint32_t key, con
 }
 
 Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out) {
-  AdjEpoch* epoch = Epoch();
   // Reused across transactions on this thread: a warm lookup allocates nothing.
   thread_local std::string seek;
-  if (epoch) {
-    SetPropIndexPrefix(label, key, &seek);
-    if (!EncodeOrderedKey(value, &seek)) epoch = nullptr;  // not indexable: IndexSeek decides
-  }
+  SetPropIndexPrefix(label, key, &seek);
+  // Not indexable (a list, a map): IndexSeek decides.
+  const bool indexable = EncodeOrderedKey(value, &seek);
+  AdjEpoch* epoch = indexable ? Epoch() : nullptr;
   if (epoch) {
     if (const std::vector<uint64_t>* hit = epoch->FindSeek(seek)) {
       out->insert(out->end(), hit->begin(), hit->end());
@@ -262,9 +261,21 @@ Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value
     }
   }
   const size_t first = out->size();
-  auto c = IndexSeek(label, key, &value, true, &value, true);
-  for (; c->Valid(); c->Next()) out->push_back(c->node_id());
-  DYAD_RETURN_IF_ERROR(c->status());
+  if (indexable && !batch_) {
+    // A reader keeps one iterator for its lookups, as for adjacency: making
+    // one per lookup cost ~16,000 instructions more per lookup the epoch
+    // misses (S, Q5: 134k -> 118k, most of the rest is decompressing the
+    // block). The candidates are the keys that start with the value's
+    // encoding, which is what IndexSeek's inclusive bounds [value, value] admit.
+    if (index_cursor_) index_cursor_->Reseek(seek);
+    else index_cursor_ = Scan(kPropsCF, seek, "");
+    for (; index_cursor_->Valid(); index_cursor_->Next()) out->push_back(index_cursor_->node_id());
+    DYAD_RETURN_IF_ERROR(index_cursor_->status());
+  } else {
+    auto c = IndexSeek(label, key, &value, true, &value, true);
+    for (; c->Valid(); c->Next()) out->push_back(c->node_id());
+    DYAD_RETURN_IF_ERROR(c->status());
+  }
   if (epoch) epoch->PublishSeek(seek, std::vector<uint64_t>(out->begin() + first, out->end()));
   return Status::OK();
 }

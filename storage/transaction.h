@@ -196,6 +196,7 @@ class Transaction {
   bool epoch_pinned_ = false;
   std::vector<AdjEntry> adj_scratch_;  // entries read for a list, reused
   std::unique_ptr<Cursor> adj_cursor_;  // readers: one iterator for every list read
+  std::unique_ptr<Cursor> index_cursor_;  // readers: one iterator for every index lookup
   bool finished_ = false;
 };
 

@@ -3,6 +3,7 @@
 // seeing their own version. The same for the node records and index seeks
 // an epoch keeps (Transaction::SharedNode, Transaction::IndexLookup).
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include "test_util.h"
@@ -300,6 +301,29 @@ TEST_F(AdjCacheTest, WithoutCacheRecordsAreNotSharedButSeeksAnswer) {
   EXPECT_EQ(n, nullptr);
   EXPECT_EQ(KeyLookup(r.get(), "x"), std::vector<uint64_t>{x});
   EXPECT_EQ(KeyLookup(r.get(), "x"), std::vector<uint64_t>{x});
+}
+
+TEST_F(AdjCacheTest, OneReaderLooksUpManyKeysThroughOneIterator) {
+  // With no cache every lookup reads RocksDB, through the iterator the
+  // reader keeps: keys that are prefixes of one another (and one with a
+  // zero byte), in an order that seeks back and forth, find exactly their
+  // own node, and a missing key between them finds none.
+  TempDir dir;
+  StoreOptions o;
+  o.adj_cache_entries = 0;
+  auto store = OpenOrDie(dir.sub("db"), o);
+  const std::vector<std::string> keys = {"ab", "a", std::string("a\0b", 3), "abc", "b"};
+  std::map<std::string, uint64_t> ids;
+  auto w = store->BeginWrite();
+  ASSERT_TRUE(w.ok());
+  for (const auto& k : keys) ids[k] = *(*w)->CreateNode({"N"}, {{"key", Value(k)}});
+  ASSERT_TRUE((*w)->Commit().ok());
+  auto r = store->BeginRead();
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& k : keys) EXPECT_EQ(KeyLookup(r.get(), k), std::vector<uint64_t>{ids[k]}) << k;
+    EXPECT_TRUE(KeyLookup(r.get(), "aa").empty());
+    EXPECT_TRUE(KeyLookup(r.get(), "").empty());
+  }
 }
 
 }  // namespace
