@@ -194,9 +194,9 @@ class AdjEpoch {
   // Publishes a record as its node's; returns the record now cached (this
   // one, or another reader's), or null when it cannot be kept.
   const NodeRecord* PublishNode(std::unique_ptr<NodeRecord>* record);
-  // The nodes an equality index seek found (seek: the index key prefix
-  // with the encoded value), or null when not cached. Stays valid with
-  // the epoch.
+  // The nodes an equality index seek found (seek: the lookup's key, as
+  // Transaction::IndexLookup makes it), or null when not cached. Stays
+  // valid with the epoch.
   const std::vector<uint64_t>* FindSeek(std::string_view seek) const;
   // Keeps the nodes a seek found (unless the epoch is full).
   void PublishSeek(std::string_view seek, const std::vector<uint64_t>& nodes);
