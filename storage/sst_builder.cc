@@ -27,10 +27,6 @@ Status FromRocks(const rocksdb::Status& s) { return s.ok() ? Status::OK() : Stat
 // numbers compare like the bytes.
 uint64_t Word(std::string_view key, size_t from) {
   uint64_t h = 0;
-  if (from + 8 <= key.size()) {  // the usual case: one load
-    for (size_t i = from; i < from + 8; ++i) h = (h << 8) | static_cast<unsigned char>(key[i]);
-    return h;
-  }
   for (size_t i = from; i < from + 8; ++i) h = (h << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
   return h;
 }
@@ -76,7 +72,6 @@ class RunReader {
   std::string rec_;
   uint32_t key_size_ = 0;
 };
-
 
 }  // namespace
 
@@ -173,9 +168,9 @@ void SstBuilder::SortRun(Run* run, size_t fixed_key_size) {
     // Whole keys, zero-padded to 32 bytes, all of one length: the words
     // decide. Equal keys have no value, so which comes first does not matter.
     auto less = [](const Slot& a, const Slot& b) {
-      for (int i = 0; i < 3; ++i)
+      for (int i = 0; i < 4; ++i)
         if (a.words[i] != b.words[i]) return a.words[i] < b.words[i];
-      return a.words[3] < b.words[3];
+      return false;
     };
     if (!std::is_sorted(slots.begin(), slots.end(), less)) std::sort(slots.begin(), slots.end(), less);
     return;
@@ -199,10 +194,14 @@ void SstBuilder::SortRun(Run* run, size_t fixed_key_size) {
 }
 
 std::pair<std::string_view, std::string_view> SstBuilder::Record(const Run& run, const Slot& s, size_t fixed_key_size,
-                                                                 char (&scratch)[32]) {
+                                                                 char (&scratch)[8 + 32]) {
+  // Either way the 8 bytes before the key are the record's sizes, as a
+  // run file stores them.
   if (fixed_key_size) {
-    for (int i = 0; i < 4; ++i) PutWord(s.words[i], scratch + 8 * i);
-    return {std::string_view(scratch, fixed_key_size), std::string_view()};
+    const uint32_t sizes[2] = {static_cast<uint32_t>(fixed_key_size), 0};
+    std::memcpy(scratch, sizes, 8);
+    for (int i = 0; i < 4; ++i) PutWord(s.words[i], scratch + 8 + 8 * i);
+    return {std::string_view(scratch + 8, fixed_key_size), std::string_view()};
   }
   const char* p = run.buf.data() + s.words[3];
   uint32_t k = ReadU32(p), v = ReadU32(p + 4);
@@ -217,21 +216,13 @@ Status SstBuilder::WriteRun(Run* run, RunFile* file, size_t fixed_key_size) {
   std::setvbuf(f, nullptr, _IOFBF, 1 << 20);
   bool ok = true;
   uint64_t written = 0;
-  char rec[8 + 32];  // a fixed-size key's record, as a variable run stores it
+  char scratch[8 + 32];
   for (size_t i = 0; i < run->slots.size(); ++i) {
-    const Slot& s = run->slots[i];
-    const char* p = rec;
-    size_t n = 8 + fixed_key_size;
-    if (fixed_key_size) {
-      const uint32_t sizes[2] = {static_cast<uint32_t>(fixed_key_size), 0};
-      std::memcpy(rec, sizes, 8);
-      for (int w = 0; w < 4; ++w) PutWord(s.words[w], rec + 8 + 8 * w);
-    } else {
-      p = run->buf.data() + s.words[3];
-      n = 8 + ReadU32(p) + ReadU32(p + 4);
-    }
-    if (i % kSampleEvery == 0) file->samples.emplace_back(std::string(p + 8, ReadU32(p)), written);
-    ok = ok && std::fwrite(p, 1, n, f) == n;
+    auto [key, value] = Record(*run, run->slots[i], fixed_key_size, scratch);
+    if (i % kSampleEvery == 0) file->samples.emplace_back(std::string(key), written);
+    // The record (sizes, key, value) is contiguous, in scratch or the buffer.
+    const size_t n = 8 + key.size() + value.size();
+    ok = ok && std::fwrite(key.data() - 8, 1, n, f) == n;
     written += n;
   }
   ok = (std::fclose(f) == 0) && ok;
@@ -279,7 +270,7 @@ Status SstBuilder::SpillRun() {
 Status SstBuilder::WriteSorted(std::vector<std::string>* files) {
   SortRun(&run_, fixed_key_size_);
   TableWriter out(db_, cf_, dir_ + "/" + name_, files);
-  char scratch[32];
+  char scratch[8 + 32];
   for (const Slot& s : run_.slots) {
     auto [key, value] = Record(run_, s, fixed_key_size_, scratch);
     DYAD_RETURN_IF_ERROR(out.Put(key, value));

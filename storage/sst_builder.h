@@ -79,9 +79,10 @@ class SstBuilder {
   };
   // Sorts a run's slots by key (variable keys: equal keys in the order added).
   static void SortRun(Run* run, size_t fixed_key_size);
-  // The key and value of a slot; a fixed-size key is decoded into scratch.
+  // The key and value of a slot, preceded in memory by the record's 8 bytes
+  // of sizes; a fixed-size key's record is made in scratch.
   static std::pair<std::string_view, std::string_view> Record(const Run& run, const Slot& s, size_t fixed_key_size,
-                                                              char (&scratch)[32]);
+                                                              char (&scratch)[8 + 32]);
   // Presorted: writes a chunk's records, in order, to direct_.
   Status WriteChunk(Run* chunk);
   // Presorted: hands the filled chunk to the background task.

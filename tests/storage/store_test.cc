@@ -363,26 +363,21 @@ TEST_F(StoreTest, SstBuilderSortsAndDedupsFixedAndVariableKeys) {
   // budget, merged by two threads), every table must hold each key once,
   // in order.
   std::mt19937 rng(7);
-  struct Case {
-    int count;
-    bool spill;
-  };
   int n = 0;
-  for (Case c : {Case{3000, false}, Case{3000, true}}) {
+  for (bool spill : {false, true}) {
     for (bool fixed : {true, false}) {
-      std::vector<std::string> keys = TestKeys(rng, fixed, c.count);
+      std::vector<std::string> keys = TestKeys(rng, fixed, 3000);
       std::set<std::string> want(keys.begin(), keys.end());
       std::string dir = dir_.sub("sst" + std::to_string(n++));
       std::filesystem::create_directories(dir);
-      SstBuilder b(store_->db(), store_->cf(kAdjCF), dir, "t", c.spill ? 4 << 10 : 64 << 20, false,
+      SstBuilder b(store_->db(), store_->cf(kAdjCF), dir, "t", spill ? 4 << 10 : 64 << 20, false,
                    fixed ? kAdjKeySize : 0);
       for (const auto& k : keys) ASSERT_TRUE(b.Add(k, "").ok());
       auto files = b.Finish();
       ASSERT_TRUE(files.ok()) << files.status().ToString();
       std::vector<std::string> got = ReadTables(store_->db(), store_->cf(kAdjCF), *files);
-      EXPECT_EQ(got.size(), want.size()) << c.count << " spill " << c.spill << " fixed " << fixed;
-      EXPECT_TRUE(got == std::vector<std::string>(want.begin(), want.end()))
-          << c.count << " spill " << c.spill << " fixed " << fixed;
+      EXPECT_EQ(got.size(), want.size()) << "spill " << spill << " fixed " << fixed;
+      EXPECT_TRUE(got == std::vector<std::string>(want.begin(), want.end())) << "spill " << spill << " fixed " << fixed;
     }
   }
   // A fixed-size table refuses a key of another size, or a value.
