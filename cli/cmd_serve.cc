@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
@@ -10,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "server/http_server.h"
+#include "storage/preload.h"
 
 #ifndef DYAD_VERSION
 #define DYAD_VERSION "0.0.0"
@@ -28,6 +30,11 @@ CLI::App* AddServeCommand(CLI::App* app, ServeCommandOptions* o) {
   serve->add_option("--max-rows", o->max_rows, "most rows one statement may return (default 10000; 0: no limit)");
   serve->add_option("--timeout-ms", o->timeout_ms, "longest a statement may run (default 10000; 0: no limit)");
   serve->add_option("--threads", o->threads, "worker threads: connections served at once (default 64)");
+  serve->add_flag("--preload", o->preload,
+                  "read the whole adjacency, every node record and every key into memory at start, and again "
+                  "after each write, so that no query waits on disk for them");
+  serve->add_option("--cache-entries", o->cache_entries,
+                    "bound of the in-memory view, in 20-byte entries (default 33554432, about 700 MB; 0: none)");
   return serve;
 }
 
@@ -60,10 +67,23 @@ int RunServe(const GlobalOptions& g, const ServeCommandOptions& o) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  auto store = OpenDatabase(g, !options.allow_writes);
+  auto store = OpenDatabase(g, !options.allow_writes, o.cache_entries);
   if (!store.ok()) {
     PrintError(store.status().message());
     return kExitError;
+  }
+  if (o.preload) {
+    auto t0 = std::chrono::steady_clock::now();
+    storage::PreloadStats p;
+    Status s = (*store)->KeepPreloaded(&p);
+    if (!s.ok()) {
+      PrintError(s.message());
+      return kExitError;
+    }
+    printf("dyad serve: preloaded %llu node records, %llu keys and %llu adjacency entries in %.2f s\n",
+           static_cast<unsigned long long>(p.records), static_cast<unsigned long long>(p.keys),
+           static_cast<unsigned long long>(p.entries),
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
 
   server::HttpServer http(store->get(), options);

@@ -57,6 +57,8 @@ struct ServeCommandOptions {
   int64_t max_rows = 10000;
   int64_t timeout_ms = 10000;
   int threads = 0;
+  bool preload = false;  // keep the graph in memory (GraphStore::KeepPreloaded)
+  size_t cache_entries = storage::StoreOptions().adj_cache_entries;
 };
 
 // Registers `dyad serve` and its options on app; returns the subcommand.

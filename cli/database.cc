@@ -79,9 +79,11 @@ Status BuildDefault(const std::string& path, const std::string& digest) {
 
 }  // namespace
 
-Result<std::unique_ptr<storage::GraphStore>> OpenDatabase(const GlobalOptions& g, bool read_only) {
+Result<std::unique_ptr<storage::GraphStore>> OpenDatabase(const GlobalOptions& g, bool read_only,
+                                                          size_t cache_entries) {
   storage::StoreOptions o;
   o.sync = g.sync;
+  o.adj_cache_entries = cache_entries;
   std::string path = g.db;
   if (path.empty()) {
     const char* env = std::getenv("DYAD_DB");

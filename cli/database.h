@@ -23,7 +23,9 @@ std::string DefaultDbPath();
 // Opens the database the options name. For the embedded default, builds it
 // from the fixtures compiled into the binary on first use, and rebuilds it
 // when they have changed (the build happens in a temporary directory that is
-// renamed into place, under a file lock).
-Result<std::unique_ptr<storage::GraphStore>> OpenDatabase(const GlobalOptions& g, bool read_only);
+// renamed into place, under a file lock). cache_entries: the bound of the
+// store's in-memory view (StoreOptions::adj_cache_entries).
+Result<std::unique_ptr<storage::GraphStore>> OpenDatabase(
+    const GlobalOptions& g, bool read_only, size_t cache_entries = storage::StoreOptions().adj_cache_entries);
 
 }  // namespace dyad::cli

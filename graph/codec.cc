@@ -373,4 +373,19 @@ bool EncodeOrderedKey(const Value& v, std::string* out) {
   }
 }
 
+bool IsOrderedString(std::string_view enc) { return !enc.empty() && enc[0] == kKeyString; }
+
+bool DecodeOrderedString(std::string_view enc, std::string* out) {
+  if (enc.size() < 3 || enc[0] != kKeyString || enc.substr(enc.size() - 2) != std::string_view("\0\x01", 2))
+    return false;
+  std::string_view body = enc.substr(1, enc.size() - 3);
+  // Zero bytes come escaped as 0x00 0xFF; anything else after one is malformed.
+  for (size_t zero; (zero = body.find('\0')) != std::string_view::npos; body.remove_prefix(zero + 2)) {
+    if (zero + 1 >= body.size() || body[zero + 1] != '\xff') return false;
+    out->append(body.data(), zero + 1);
+  }
+  out->append(body.data(), body.size());
+  return true;
+}
+
 }  // namespace dyad

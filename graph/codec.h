@@ -36,5 +36,10 @@ Status DecodeValue(std::string_view* in, Value* out);
 // which is what equality seeks want). Returns false for values that are not
 // indexable (null, lists, maps, references).
 bool EncodeOrderedKey(const Value& v, std::string* out);
+// True when enc is (or starts like) a string's EncodeOrderedKey.
+bool IsOrderedString(std::string_view enc);
+// When enc is exactly one string's EncodeOrderedKey, appends the string to
+// *out and returns true; false for another kind or a malformed encoding.
+bool DecodeOrderedString(std::string_view enc, std::string* out);
 
 }  // namespace dyad

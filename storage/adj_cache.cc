@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <new>
+
+#include "graph/codec.h"
 
 namespace dyad::storage {
 
@@ -124,12 +127,46 @@ const std::vector<uint64_t>* AdjEpoch::FindSeek(std::string_view seek) const {
   return it == seeks_.end() ? nullptr : &it->second;
 }
 
-void AdjEpoch::PublishSeek(std::string_view seek, const std::vector<uint64_t>& nodes) {
+bool AdjEpoch::PublishSeek(std::string_view seek, const std::vector<uint64_t>& nodes) {
   const size_t n = 2 + (seek.size() + nodes.size() * sizeof(uint64_t)) / 20;
-  if (!Charge(n)) return;
+  if (!Charge(n)) return false;
   std::unique_lock lock(seek_mu_);
   // Values are never replaced: a pointer FindSeek returned stays valid.
   if (!seeks_.emplace(std::string(seek), nodes).second) entries_.fetch_sub(n);
+  return true;
+}
+
+namespace {
+
+// The label and key ids and the value's kind mark ('s': raw string bytes
+// follow; 'o': an ordered encoding follows).
+void SeekCacheHead(uint32_t label, uint32_t key, char kind, std::string* out) {
+  out->resize(2 * sizeof(uint32_t) + 1);
+  std::memcpy(out->data(), &label, sizeof label);
+  std::memcpy(out->data() + sizeof label, &key, sizeof key);
+  (*out)[2 * sizeof(uint32_t)] = kind;
+}
+
+}  // namespace
+
+bool SeekCacheKey(uint32_t label, uint32_t key, const Value& value, std::string* out) {
+  if (value.is_string()) {
+    SeekCacheHead(label, key, 's', out);
+    out->append(value.as_string());
+    return true;
+  }
+  SeekCacheHead(label, key, 'o', out);
+  return EncodeOrderedKey(value, out);
+}
+
+bool SeekCacheKeyOfEncoding(uint32_t label, uint32_t key, std::string_view enc, std::string* out) {
+  if (IsOrderedString(enc)) {
+    SeekCacheHead(label, key, 's', out);
+    return DecodeOrderedString(enc, out);
+  }
+  SeekCacheHead(label, key, 'o', out);
+  out->append(enc);
+  return !enc.empty();
 }
 
 // ---- AdjCache ----

@@ -198,8 +198,24 @@ class AdjEpoch {
   // Transaction::IndexLookup makes it), or null when not cached. Stays
   // valid with the epoch.
   const std::vector<uint64_t>* FindSeek(std::string_view seek) const;
-  // Keeps the nodes a seek found (unless the epoch is full).
-  void PublishSeek(std::string_view seek, const std::vector<uint64_t>& nodes);
+  // Keeps the nodes a seek found (unless the epoch is full). Returns false
+  // when the epoch is full.
+  bool PublishSeek(std::string_view seek, const std::vector<uint64_t>& nodes);
+
+  // Marks the epoch as holding every adjacency list of its snapshot (a
+  // preload read them all): a node without a list here has no relationships.
+  void MarkAdjacencyComplete() { adj_complete_.store(true, std::memory_order_release); }
+  // True once MarkAdjacencyComplete was called.
+  bool adjacency_complete() const { return adj_complete_.load(std::memory_order_acquire); }
+  // Marks the epoch as holding every equality answer of index (label, key):
+  // a value without one matches no node.
+  void MarkSeekComplete(uint32_t label, uint32_t key) {
+    complete_seek_.store(uint64_t{label} << 32 | key, std::memory_order_release);
+  }
+  // True when MarkSeekComplete(label, key) was called.
+  bool SeekComplete(uint32_t label, uint32_t key) const {
+    return complete_seek_.load(std::memory_order_acquire) == (uint64_t{label} << 32 | key);
+  }
 
  private:
   // Counts n more entries against the bound; false (and full) when over.
@@ -209,6 +225,10 @@ class AdjEpoch {
   const size_t max_entries_;
   std::atomic<size_t> entries_{0};
   std::atomic<bool> full_{false};
+  std::atomic<bool> adj_complete_{false};
+  // The one (label, key) index whose answers are all held (label << 32 |
+  // key); ~0: none (no index has label and key ids both 2^32 - 1).
+  std::atomic<uint64_t> complete_seek_{~uint64_t{0}};
   const AdjList** slots_;  // bound_ pointers, zeroed lazily (calloc)
   std::mutex owned_mu_;
   std::vector<const AdjList*> owned_;  // every published list, freed with the epoch
@@ -217,6 +237,16 @@ class AdjEpoch {
   mutable std::shared_mutex seek_mu_;
   std::unordered_map<std::string, std::vector<uint64_t>, TransparentStringHash, std::equal_to<>> seeks_;
 };
+
+// The epoch's key for an equality lookup of value in index (label, key):
+// the label and key ids as they are in memory, then a string's bytes as
+// they are, or another indexable value's ordered encoding (the cache needs
+// equality only, so a string, the usual key, skips the escaping that
+// ordering needs). False when the value is not indexable.
+bool SeekCacheKey(uint32_t label, uint32_t key, const Value& value, std::string* out);
+// The same key for the value whose ordered encoding is enc (as an index
+// entry holds it). False when enc is malformed.
+bool SeekCacheKeyOfEncoding(uint32_t label, uint32_t key, std::string_view enc, std::string* out);
 
 // The current epoch and the memory bound. Thread-safe.
 class AdjCache {

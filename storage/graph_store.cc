@@ -11,6 +11,7 @@
 
 #include "graph/codec.h"
 #include "storage/bulk_writer.h"
+#include "storage/preload.h"
 #include "storage/transaction.h"
 
 namespace dyad::storage {
@@ -70,6 +71,7 @@ Status GraphStore::Init(const std::string& path, const StoreOptions& options) {
   path_ = path;
   options_ = options;
   adj_cache_ = std::make_unique<AdjCache>(options.adj_cache_entries);
+  last_stats_ = std::make_unique<PreloadStats>();
   std::error_code ec;
   bool exists = std::filesystem::exists(std::filesystem::path(path) / "CURRENT", ec);
   if (!exists && (!options.create_if_missing || options.read_only))
@@ -160,7 +162,7 @@ Status GraphStore::InitNewStore() {
 }
 
 Status GraphStore::ReloadCounters() {
-  adj_cache_->Reset(db_->GetLatestSequenceNumber());  // after a rolled-back load
+  ResetView();  // after a rolled-back load
   Counters c;
   c.next_node = std::max<uint64_t>(1, DecodeU64(GetMeta(kMetaNextNode)));
   c.next_edge = std::max<uint64_t>(1, DecodeU64(GetMeta(kMetaNextEdge)));
@@ -180,8 +182,68 @@ Status GraphStore::ReloadCounters() {
 }
 
 GraphStore::~GraphStore() {
+  if (preloader_.joinable()) {
+    {
+      std::lock_guard lock(preload_mu_);
+      closing_ = true;
+    }
+    preload_cv_.notify_all();
+    preloader_.join();
+  }
   for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
   delete db_;
+}
+
+void GraphStore::ResetView() {
+  adj_cache_->Reset(db_->GetLatestSequenceNumber());
+  if (keep_preloaded_) {
+    {
+      std::lock_guard lock(preload_mu_);  // not between the loop's check and its wait
+      preload_wanted_ = true;  // also stops a preload of the old view
+    }
+    preload_cv_.notify_all();
+  }
+}
+
+Status GraphStore::PreloadOnce(PreloadStats* stats) {
+  std::unique_ptr<Transaction> reader = BeginRead();
+  // A commit meanwhile makes this view stale: stop, the next one follows.
+  Status s = storage::Preload(reader.get(), [this] { return closing_.load() || preload_wanted_.load(); }, stats);
+  std::lock_guard lock(preload_mu_);
+  last_preload_ = s;
+  *last_stats_ = *stats;
+  return s;
+}
+
+Status GraphStore::KeepPreloaded(PreloadStats* stats) {
+  if (keep_preloaded_.exchange(true)) return Status::InvalidArgument("the store is already kept preloaded");
+  Status s = PreloadOnce(stats);
+  // A commit during it stopped it: the preloader reads the new view next.
+  if (!s.ok() && !(s.code() == Status::Code::kTimeout && preload_wanted_)) {
+    keep_preloaded_ = false;
+    return s;
+  }
+  preloader_ = std::thread([this] { PreloadLoop(); });
+  return Status::OK();
+}
+
+void GraphStore::PreloadLoop() {
+  std::unique_lock lock(preload_mu_);
+  while (true) {
+    preload_cv_.wait(lock, [this] { return closing_.load() || preload_wanted_.load(); });
+    if (closing_) return;
+    preload_wanted_ = false;
+    lock.unlock();
+    PreloadStats stats;
+    PreloadOnce(&stats);  // its outcome is kept for LastPreload
+    lock.lock();
+  }
+}
+
+Status GraphStore::LastPreload(PreloadStats* stats) const {
+  std::lock_guard lock(preload_mu_);
+  *stats = *last_stats_;
+  return last_preload_;
 }
 
 rocksdb::ColumnFamilyHandle* GraphStore::cf(const char* name) const {
@@ -224,7 +286,7 @@ Status GraphStore::PutMeta(const std::string& key, const std::string& value) {
   rocksdb::WriteOptions wo;
   wo.sync = true;
   Status s = FromRocks(db_->Put(wo, cf(kMetaCF), key, value));
-  adj_cache_->Reset(db_->GetLatestSequenceNumber());
+  ResetView();
   return s;
 }
 
@@ -272,7 +334,7 @@ Status GraphStore::CommitBatch(rocksdb::WriteBatch* batch, const CounterDelta& d
   wo.sync = options_.sync;
   Status written = FromRocks(db_->Write(wo, batch));
   // Readers of later snapshots must not get lists read before this commit.
-  adj_cache_->Reset(db_->GetLatestSequenceNumber());
+  ResetView();
   DYAD_RETURN_IF_ERROR(written);
   std::lock_guard lock(counters_mu_);
   // Ids allocated meanwhile stay allocated: keep the larger next ids.

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "graph/status.h"
@@ -25,6 +27,7 @@ class WriteBatch;
 namespace dyad::storage {
 
 class Transaction;
+struct PreloadStats;
 
 // How to open a store.
 struct StoreOptions {
@@ -110,12 +113,27 @@ class GraphStore {
   std::mutex& writer_mutex() { return writer_mu_; }
   // The adjacency lists read-only transactions share.
   AdjCache& adj_cache() { return *adj_cache_; }
+  // Reads the latest snapshot's whole adjacency, node records and `key`
+  // index into the in-memory view now (storage/preload.h), and from then on
+  // again in the background after every commit, so that readers do not wait
+  // on RocksDB for them. *stats: what this first preload read.
+  Status KeepPreloaded(PreloadStats* stats);
+  // The outcome of the last preload that finished (background ones
+  // included; OK before any), and what it read.
+  Status LastPreload(PreloadStats* stats) const;
 
  private:
   GraphStore() = default;
   Status Init(const std::string& path, const StoreOptions& options);
   Status InitNewStore();
   Status RecoverInterruptedLoad();
+  // Resets the in-memory view after a change, and asks the preloader for a
+  // new one when KeepPreloaded is on.
+  void ResetView();
+  // The background preloader: preloads after each commit until the store closes.
+  void PreloadLoop();
+  // Runs one preload and records its outcome.
+  Status PreloadOnce(PreloadStats* stats);
 
   std::string path_;
   StoreOptions options_;
@@ -128,6 +146,15 @@ class GraphStore {
   std::mutex writer_mu_;
   std::unique_ptr<AdjCache> adj_cache_ = std::make_unique<AdjCache>(0);
   uint32_t key_id_ = 0;
+  // KeepPreloaded's background thread and what it shares.
+  mutable std::mutex preload_mu_;
+  std::condition_variable preload_cv_;
+  std::thread preloader_;
+  std::atomic<bool> keep_preloaded_{false};  // KeepPreloaded was called
+  std::atomic<bool> preload_wanted_{false};  // a commit made the view stale
+  std::atomic<bool> closing_{false};
+  Status last_preload_;  // under preload_mu_
+  std::unique_ptr<PreloadStats> last_stats_;  // under preload_mu_
 };
 
 // Encodes a u64 as 8 big-endian bytes (meta values).

@@ -192,6 +192,10 @@ Status Transaction::Adjacency(uint64_t node, Direction dir, const uint32_t* type
       *out = SliceAdjacency(cached, nullptr, dir, type);
       return Status::OK();
     }
+    if (epoch->adjacency_complete()) {  // preloaded: no list, no relationships
+      *out = AdjSpan();
+      return Status::OK();
+    }
   }
   // A writer reads only the run it asks for (its batch may change next); a
   // reader reads the node's whole list once, through one iterator it keeps
@@ -248,28 +252,6 @@ std::unique_ptr<Cursor> Transaction::IndexSeek(uint32_t label, uint32_t key, con
   return std::make_unique<Cursor>(std::move(it), std::move(prefix), std::move(start));
 }
 
-namespace {
-
-// The epoch's key for an equality lookup: label and key ids as they are in
-// memory, then a string value's bytes as they are, or another indexable
-// value's ordered encoding. The cache needs equality only, so a string (the
-// usual key) skips the escaping that ordering needs. False when the value is
-// not indexable.
-bool SeekCacheKey(uint32_t label, uint32_t key, const Value& value, std::string* out) {
-  out->resize(2 * sizeof(uint32_t) + 1);
-  std::memcpy(out->data(), &label, sizeof label);
-  std::memcpy(out->data() + sizeof label, &key, sizeof key);
-  if (value.is_string()) {
-    (*out)[2 * sizeof(uint32_t)] = 's';
-    out->append(value.as_string());
-    return true;
-  }
-  (*out)[2 * sizeof(uint32_t)] = 'o';
-  return EncodeOrderedKey(value, out);
-}
-
-}  // namespace
-
 Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out) {
   // Reused across transactions on this thread: a warm lookup allocates nothing.
   thread_local std::string cached;
@@ -280,6 +262,7 @@ Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value
       out->insert(out->end(), hit->begin(), hit->end());
       return Status::OK();
     }
+    if (epoch->SeekComplete(label, key)) return Status::OK();  // preloaded: no such value
   }
   const size_t first = out->size();
   // A writer reads through its batch, and a value that is not indexable (a

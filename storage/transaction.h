@@ -91,6 +91,9 @@ class Transaction {
     AdjEpoch* epoch = Epoch();
     return epoch ? epoch->FindNode(id) : nullptr;
   }
+  // Readers: the in-memory view of this snapshot (pinned on first use);
+  // null for a writer or when the store keeps none.
+  AdjEpoch* SharedEpoch() { return Epoch(); }
   // True when node id exists.
   bool NodeExists(uint64_t id);
   // Every node, by id (nodes CF).

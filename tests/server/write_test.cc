@@ -4,6 +4,7 @@
 #include <atomic>
 
 #include "server_harness.h"
+#include "storage/preload.h"
 
 namespace dyad::server {
 namespace {
@@ -161,6 +162,32 @@ TEST(ServeCli, AllowWritesWithoutTokenIsAUsageError) {
   int rc = std::system(cmd.c_str());
   EXPECT_TRUE(WIFEXITED(rc));
   EXPECT_EQ(WEXITSTATUS(rc), 2);
+}
+
+// A store kept preloaded (dyad serve --preload) answers every read after
+// a write with the write in it, while its preloader reads the new view in
+// the background.
+TEST_F(WriteTest, APreloadedStoreSeesEveryWriteAtOnce) {
+  const std::string auth = std::string("Bearer ") + kToken;
+  ASSERT_EQ(Post(R"j({"query": "CREATE (:City {key: 'hub'})"})j", auth)->status, 200);
+  storage::PreloadStats stats;
+  ASSERT_TRUE(store_->KeepPreloaded(&stats).ok());
+  EXPECT_EQ(stats.records, 1u);
+  for (int i = 1; i <= 20; ++i) {
+    auto w = Post(R"j({"query": "MATCH (h {key: 'hub'}) CREATE (h)-[:LINK]->(:City {key: $k})", "params": {"k": "c)j" +
+                      std::to_string(i) + R"j("}})j",
+                  auth);
+    ASSERT_TRUE(w);
+    ASSERT_EQ(w->status, 200) << w->body;
+    auto r = Post(R"j({"query": "MATCH ({key: 'hub'})-[:LINK]->(c) RETURN count(c) AS n"})j");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(Json(r->body)["rows"][0][0].GetInt64(), i);
+    auto k = Post(R"j({"query": "MATCH (c {key: $k}) RETURN count(c) AS n", "params": {"k": "c)j" + std::to_string(i) + R"j("}})j");
+    ASSERT_TRUE(k);
+    EXPECT_EQ(Json(k->body)["rows"][0][0].GetInt64(), 1) << "c" << i;
+  }
+  EXPECT_EQ(Count(), 21);
 }
 
 }  // namespace
