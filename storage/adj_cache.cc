@@ -136,6 +136,15 @@ bool AdjEpoch::PublishSeek(std::string_view seek, const std::vector<uint64_t>& n
   return true;
 }
 
+bool AdjEpoch::SetKeyIndex(std::unique_ptr<KeyIndex> keys) {
+  std::lock_guard lock(owned_mu_);
+  if (key_index_owned_) return true;  // another preload of this epoch set one: the same keys
+  if (!Charge(keys->bytes() / 20 + 1)) return false;
+  key_index_owned_ = std::move(keys);
+  key_index_.store(key_index_owned_.get(), std::memory_order_release);
+  return true;
+}
+
 namespace {
 
 // The label and key ids and the value's kind mark ('s': raw string bytes

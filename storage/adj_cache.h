@@ -27,6 +27,7 @@
 
 #include "graph/record.h"
 #include "graph/string_hash.h"
+#include "storage/key_index.h"
 #include "storage/keys.h"
 
 namespace dyad::storage {
@@ -202,6 +203,14 @@ class AdjEpoch {
   // when the epoch is full.
   bool PublishSeek(std::string_view seek, const std::vector<uint64_t>& nodes);
 
+  // Keeps keys as the epoch's table of `key` strings (a preload built it
+  // from the snapshot); false when it does not fit the bound. The first
+  // table set stays (a second preload of the epoch read the same keys).
+  bool SetKeyIndex(std::unique_ptr<KeyIndex> keys);
+  // The table of `key` strings, or null. A string it lacks may still be
+  // in the general seek cache (a key several nodes share, or one too long).
+  const KeyIndex* key_index() const { return key_index_.load(std::memory_order_acquire); }
+
   // Marks the epoch as holding every adjacency list of its snapshot (a
   // preload read them all): a node without a list here has no relationships.
   void MarkAdjacencyComplete() { adj_complete_.store(true, std::memory_order_release); }
@@ -226,6 +235,8 @@ class AdjEpoch {
   std::atomic<size_t> entries_{0};
   std::atomic<bool> full_{false};
   std::atomic<bool> adj_complete_{false};
+  std::unique_ptr<KeyIndex> key_index_owned_;  // set once, under owned_mu_
+  std::atomic<const KeyIndex*> key_index_{nullptr};
   // The one (label, key) index whose answers are all held (label << 32 |
   // key); ~0: none (no index has label and key ids both 2^32 - 1).
   std::atomic<uint64_t> complete_seek_{~uint64_t{0}};

@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include "graph/codec.h"
+#include "storage/key_index.h"
 #include "storage/keys.h"
 
 namespace dyad::storage {
@@ -76,17 +78,34 @@ Status LoadRecords(Cursor* c, AdjEpoch* epoch, StopCheck* stop, PreloadStats* st
   return c->status();
 }
 
+// True when node's record (preloaded) has the string text as its `key`.
+bool HoldsKey(const AdjEpoch& epoch, uint64_t node, uint32_t key, const std::string& text) {
+  const NodeRecord* record = epoch.FindNode(node);
+  const Value* v = record ? FindProperty(record->props, key) : nullptr;
+  return v && v->is_string() && v->as_string() == text;
+}
+
 // Every value of the global `key` index with its nodes (c: that index's
-// entries: prefix, the value's ordered encoding, the node).
+// entries: prefix, the value's ordered encoding, the node). A string held
+// by one node as its key (the record says so), the usual case, goes to
+// the epoch's KeyIndex, whose hits need no re-check; any other value to
+// its general seek cache.
 Status LoadKeys(Cursor* c, uint32_t key, AdjEpoch* epoch, StopCheck* stop, PreloadStats* stats) {
   const size_t prefix = PropIndexPrefix(kGlobalLabel, key).size();
-  std::string enc, seek;
+  std::string enc, text, seek;
   std::vector<uint64_t> nodes;
+  auto keys = std::make_unique<KeyIndex>();
   auto flush = [&]() {
     if (nodes.empty()) return Status::OK();
-    if (!SeekCacheKeyOfEncoding(kGlobalLabel, key, enc, &seek))
-      return Status::Corruption("preload: a malformed `key` index entry");
-    if (!epoch->PublishSeek(seek, nodes)) return TooSmall(*epoch);
+    text.clear();
+    if (nodes.size() == 1 && DecodeOrderedString(enc, &text) && KeyIndex::Fits(text, nodes[0]) &&
+        HoldsKey(*epoch, nodes[0], key, text)) {
+      keys->Add(text, nodes[0]);
+    } else {
+      if (!SeekCacheKeyOfEncoding(kGlobalLabel, key, enc, &seek))
+        return Status::Corruption("preload: a malformed `key` index entry");
+      if (!epoch->PublishSeek(seek, nodes)) return TooSmall(*epoch);
+    }
     ++stats->keys;
     nodes.clear();
     return Status::OK();
@@ -104,6 +123,8 @@ Status LoadKeys(Cursor* c, uint32_t key, AdjEpoch* epoch, StopCheck* stop, Prelo
   }
   DYAD_RETURN_IF_ERROR(c->status());
   DYAD_RETURN_IF_ERROR(flush());
+  keys->Seal();
+  if (!epoch->SetKeyIndex(std::move(keys))) return TooSmall(*epoch);
   epoch->MarkSeekComplete(kGlobalLabel, key);
   return Status::OK();
 }
@@ -114,11 +135,15 @@ Status Preload(Transaction* reader, const std::function<bool()>& stop, PreloadSt
   *stats = PreloadStats();
   AdjEpoch* epoch = reader->writable() ? nullptr : reader->SharedEpoch();
   if (!epoch) return Status::InvalidArgument("preload needs a read-only transaction on a store that keeps an in-memory view (--cache-entries 0 turns it off)");
+  const uint32_t key = reader->store()->key_id();
+  if (epoch->adjacency_complete() && (!key || epoch->SeekComplete(kGlobalLabel, key))) {
+    stats->charged = epoch->entries();  // preloaded already: nothing to read
+    return Status::OK();
+  }
   // The cursors are made here (a transaction is used from one thread); the
   // adjacency, most of the work, is read on a second thread meanwhile.
   std::unique_ptr<Cursor> adj = reader->ScanAll(kAdjCF);
   std::unique_ptr<Cursor> nodes = reader->ScanAll(kNodesCF);
-  const uint32_t key = reader->store()->key_id();
   std::unique_ptr<Cursor> keys = key ? reader->Scan(kPropsCF, PropIndexPrefix(kGlobalLabel, key), "") : nullptr;
   StopCheck check(stop);
   PreloadStats adj_stats;

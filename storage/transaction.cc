@@ -252,10 +252,23 @@ std::unique_ptr<Cursor> Transaction::IndexSeek(uint32_t label, uint32_t key, con
   return std::make_unique<Cursor>(std::move(it), std::move(prefix), std::move(start));
 }
 
-Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out) {
+Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out,
+                                bool* exact) {
   // Reused across transactions on this thread: a warm lookup allocates nothing.
   thread_local std::string cached;
+  if (exact) *exact = false;
   AdjEpoch* epoch = Epoch();
+  if (epoch && label == kGlobalLabel && key == key_prop_id_ && value.is_string()) {
+    // A preloaded epoch's table of keys: one probe, no lookup key to build,
+    // and the node's key is that string (the preload checked its record).
+    if (const KeyIndex* keys = epoch->key_index()) {
+      if (const uint64_t node = keys->Find(value.as_string())) {
+        out->push_back(node);
+        if (exact) *exact = true;
+        return Status::OK();
+      }
+    }
+  }
   if (epoch && !SeekCacheKey(label, key, value, &cached)) epoch = nullptr;  // not indexable
   if (epoch) {
     if (const std::vector<uint64_t>* hit = epoch->FindSeek(cached)) {

@@ -124,8 +124,11 @@ class Transaction {
                                     const Value* hi, bool hi_inclusive);
   // Appends the candidate nodes whose indexed (label, key) value equals
   // value, in index order (IndexSeek with both bounds value). Readers keep
-  // the answer in the epoch, so a repeated lookup reads nothing.
-  Status IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out);
+  // the answer in the epoch, so a repeated lookup reads nothing. *exact
+  // (optional) is set true when the nodes are known to hold a key equal to
+  // value (a preloaded `key` string: no candidate to re-check), else false.
+  Status IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out,
+                     bool* exact = nullptr);
   // Every key of a column family (for the checker).
   std::unique_ptr<Cursor> ScanAll(const char* cf) { return Scan(cf, "", ""); }
   // Keys of a column family that start with prefix, from start (or prefix).

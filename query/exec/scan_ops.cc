@@ -107,7 +107,12 @@ Status IndexSeekOp::StartRow(ExecContext& ctx) {
   for (const Value& w : wanted) {
     if (w.is_null()) continue;
     candidates_.clear();
-    DYAD_RETURN_IF_ERROR(ctx.txn()->IndexLookup(label, *key, w, &candidates_));
+    bool exact = false;
+    DYAD_RETURN_IF_ERROR(ctx.txn()->IndexLookup(label, *key, w, &candidates_, &exact));
+    if (exact) {  // known equal (a preloaded key): nothing to confirm
+      hits_.insert(hits_.end(), candidates_.begin(), candidates_.end());
+      continue;
+    }
     for (uint64_t id : candidates_) {
       // The index is a candidate generator (numbers are keyed by their double
       // value, lists by element): confirm with Cypher equality.

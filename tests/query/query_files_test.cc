@@ -33,6 +33,7 @@
 #include "query/engine.h"
 #include "query/result/formatter.h"
 #include "storage/import/loader.h"
+#include "storage/preload.h"
 
 #ifndef DYAD_DEFAULT_SOURCE_DIR
 #define DYAD_DEFAULT_SOURCE_DIR "."
@@ -400,10 +401,10 @@ std::vector<QueryFile> DiscoverFiles() {
   return files;
 }
 
-class QueryFileTest : public testing::TestWithParam<QueryFile> {};
-
-TEST_P(QueryFileTest, Run) {
-  const QueryFile& f = GetParam();
+// Runs one test file. preload: every block runs on a store whose current
+// view was preloaded (storage/preload.h) just before it, so that the same
+// expectations hold for a server started with --preload.
+void RunFile(const QueryFile& f, bool preload) {
   if (f.known_failure && !RunKnownFailures())
     GTEST_SKIP() << f.relative << " is a known failure (set DYAD_RUN_KNOWN_FAILURES=1 to run it)";
   std::ifstream in(f.path, std::ios::binary);
@@ -431,6 +432,12 @@ TEST_P(QueryFileTest, Run) {
   // Later blocks run even after a failure so that one run reports every
   // mismatch of the file.
   for (const Block& b : tf.blocks) {
+    if (preload) {
+      auto reader = store->BeginRead();
+      storage::PreloadStats stats;
+      Status s = storage::Preload(reader.get(), nullptr, &stats);
+      ASSERT_TRUE(s.ok()) << display << ":" << b.line << ": preload: " << s.ToString();
+    }
     std::string problem = RunBlock(&engine, read_only, b);
     if (!problem.empty()) {
       ADD_FAILURE_AT(f.path.c_str(), b.line) << display << ":" << b.line << "\n" << b.text << "\n" << problem;
@@ -438,10 +445,19 @@ TEST_P(QueryFileTest, Run) {
   }
 }
 
+class QueryFileTest : public testing::TestWithParam<QueryFile> {};
+class PreloadedQueryFileTest : public testing::TestWithParam<QueryFile> {};
+
+TEST_P(QueryFileTest, Run) { RunFile(GetParam(), false); }
+TEST_P(PreloadedQueryFileTest, Run) { RunFile(GetParam(), true); }
+
 // No files (a tree without tests/queries) is not an error of the build.
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(QueryFileTest);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PreloadedQueryFileTest);
 
 INSTANTIATE_TEST_SUITE_P(QueryFiles, QueryFileTest, testing::ValuesIn(DiscoverFiles()),
+                         [](const testing::TestParamInfo<QueryFile>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(QueryFiles, PreloadedQueryFileTest, testing::ValuesIn(DiscoverFiles()),
                          [](const testing::TestParamInfo<QueryFile>& info) { return info.param.name; });
 
 }  // namespace

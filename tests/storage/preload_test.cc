@@ -106,6 +106,34 @@ TEST_F(PreloadTest, AfterAPreloadReadersReadNothingAndAnswerTheSame) {
   EXPECT_TRUE(r->SharedEpoch()->SeekComplete(kGlobalLabel, store_->key_id()));
 }
 
+// A preloaded key is exact (its record was checked): the caller need not
+// re-check it. A plain reader's lookups, and misses, are not.
+TEST_F(PreloadTest, OnlyPreloadedKeysAreExact) {
+  const uint32_t key = store_->key_id();
+  auto lookup = [&](Transaction* r, const Value& v, bool* exact) {
+    std::vector<uint64_t> hits;
+    EXPECT_TRUE(r->IndexLookup(kGlobalLabel, key, v, &hits, exact).ok());
+    return hits.size();
+  };
+  bool exact = true;
+  {
+    auto plain = store_->BeginRead();
+    EXPECT_EQ(lookup(plain.get(), Value("n1"), &exact), 1u);
+    EXPECT_FALSE(exact);
+  }
+  store_->adj_cache().Reset(0);
+  PreloadStats stats;
+  auto loader = store_->BeginRead();
+  ASSERT_TRUE(Preload(loader.get(), nullptr, &stats).ok());
+  auto r = store_->BeginRead();
+  EXPECT_EQ(lookup(r.get(), Value("n1"), &exact), 1u);
+  EXPECT_TRUE(exact);
+  EXPECT_EQ(lookup(r.get(), Value("n9"), &exact), 0u);
+  EXPECT_FALSE(exact);
+  EXPECT_EQ(lookup(r.get(), Value(int64_t{1}), &exact), 0u);
+  EXPECT_FALSE(exact);
+}
+
 TEST_F(PreloadTest, KeptPreloadedAcrossCommits) {
   PreloadStats stats;
   ASSERT_TRUE(store_->KeepPreloaded(&stats).ok());
