@@ -225,7 +225,8 @@ long PeakRssKb() {
   return u.ru_maxrss;
 }
 
-void PrintReport(const std::string& system, double setup_s, const std::vector<QueryFigures>& figures) {
+void PrintReport(const std::string& system, double setup_s, const std::vector<QueryFigures>& figures,
+                 bool preloaded) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   w.StartObject();
@@ -233,6 +234,10 @@ void PrintReport(const std::string& system, double setup_s, const std::vector<Qu
   w.String(system.c_str());
   w.Key("setup_s");
   w.Double(setup_s);
+  if (preloaded) {
+    w.Key("preload");
+    w.Bool(true);
+  }
   w.Key("peak_rss_kb");
   w.Int64(PeakRssKb());
   w.Key("queries");

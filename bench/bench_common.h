@@ -68,7 +68,9 @@ double Percentile(std::vector<double> v, double p);
 // Peak resident set size of this process in KiB.
 long PeakRssKb();
 
-// Prints the system's figures as one JSON object on stdout.
-void PrintReport(const std::string& system, double setup_s, const std::vector<QueryFigures>& figures);
+// Prints the system's figures as one JSON object on stdout (preloaded: the
+// store was preloaded before the first query, written as "preload": true).
+void PrintReport(const std::string& system, double setup_s, const std::vector<QueryFigures>& figures,
+                 bool preloaded = false);
 
 }  // namespace dyad::bench

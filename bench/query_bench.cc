@@ -162,7 +162,7 @@ int RunDyad(const Args& a, const Workload& w, const std::vector<StartRow>& start
       return true;
     }));
   }
-  PrintReport("dyad", setup_s, figures);
+  PrintReport("dyad", setup_s, figures, a.preload);
   return 0;
 }
 

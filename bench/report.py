@@ -130,6 +130,11 @@ def main():
     out.append("")
     rss = ", ".join(f"{NAMES.get(s['system'], s['system'])} {s['peak_rss_kb'] / 1024:.0f} MB" for s in systems)
     out.append(f"Peak RSS while querying: {rss}.")
+    if d and d.get("preload"):
+        out.append(f"dyad in-process opens its store and preloads it (adjacency, node records, keys; "
+                   f"`dyad serve --preload`) before the first query: {d['setup_s']:.2f} s.")
+    elif d:
+        out.append(f"dyad in-process runs without a preload: its in-memory view fills as queries read.")
     if c:
         out.append(f"CSR build from the CSVs: {c['setup_s']:.2f} s.")
     out.append("")

@@ -24,6 +24,10 @@
 #                   its start rows; each query then runs in its own process);
 #                   a stopped query has no Kuzu figures (default: no limit)
 #   BENCH_SKIP_LOAD=1  reuse the databases of the previous run (no L figures)
+#   BENCH_PRELOAD   1 (default): dyad in-process keeps its store preloaded
+#                   (as `dyad serve --preload`), 0: the lazily filled view
+#   BENCH_CACHE_ENTRIES  the bound of dyad's in-memory view, in 20-byte
+#                   entries (default 67108864: an M graph preloaded fits)
 # Exit status: 0; 1 when a system fails or the answers differ; 77 when node
 # or the kuzu package is unavailable (the ctest smoke run skips then).
 set -euo pipefail
@@ -103,7 +107,8 @@ run_systems() {  # run_systems TAG DATASET DYAD_DB(or -) DATA_DIR KUZU_DB STARTS
   for r in $(seq "$rounds"); do
     echo "bench: $tag: dyad in-process (round $r of $rounds)" >&2
     "$bench_bin" --system dyad --db "$dbarg" --workload bench/workload.json --dataset "$dataset" \
-      --starts "$starts" --reps "$reps" --budget "$budget" --timeout "$timeout" > "$work/$tag.dyad.$r.json"
+      --starts "$starts" --reps "$reps" --budget "$budget" --timeout "$timeout" \
+      --preload "${BENCH_PRELOAD:-1}" --adj-cache-entries "${BENCH_CACHE_ENTRIES:-67108864}" > "$work/$tag.dyad.$r.json"
     echo "bench: $tag: CSR reference (round $r of $rounds)" >&2
     "$bench_bin" --system csr --data "$data" --workload bench/workload.json --dataset "$dataset" \
       --starts "$starts" --reps "$reps" --budget "$budget" > "$work/$tag.csr.$r.json"
