@@ -1,5 +1,7 @@
 #include "query/exec/expand_ops.h"
 
+#include "query/exec/scan_ops.h"
+
 #include <algorithm>
 #include <limits>
 #include <span>
@@ -230,6 +232,7 @@ std::string ExpandOp::Describe() const { return std::string(spec_.to_bound ? "Ex
 
 VarExpandOp::VarExpandOp(std::unique_ptr<Operator> input, StepSpec spec, int64_t min_hops, int64_t max_hops)
     : spec_(std::move(spec)), min_(min_hops), max_(max_hops) {
+  seek_ = dynamic_cast<IndexSeekOp*>(input.get());
   children.push_back(std::move(input));
 }
 
@@ -330,56 +333,71 @@ bool VarExpandOp::NextEntry(Frame& f, storage::AdjEntry* e) const {
 }
 
 Status VarExpandOp::CountRows(ExecContext& ctx, int64_t* rows) {
-  // NextPath's depth-first search, except that the paths of the last
-  // length are counted per frame (CountSpan) instead of one by one: the
-  // search never opens a frame for them.
   *rows = 0;
-  const bool both = spec_.dir == Direction::kBoth;
+  // A seek from the plan's empty row (MATCH (a {key: $k})-[*]->() RETURN
+  // count(*)) hands over its nodes without building a row for each: only
+  // the start node matters then. PROFILE pulls rows, to count them.
+  if (seek_ && !ctx.profiling && seek_->SeeksFromEmptyRow() && seek_->slot() == spec_.from_slot && !spec_.to_bound &&
+      spec_.distinct_from.empty()) {
+    const std::vector<uint64_t>* starts = nullptr;
+    DYAD_RETURN_IF_ERROR(seek_->SeekNodes(ctx, &starts));
+    used_.clear();
+    for (uint64_t start : *starts) DYAD_RETURN_IF_ERROR(CountFrom(ctx, start, 0, rows));
+    return Status::OK();
+  }
   while (true) {
     bool in = false;
     DYAD_RETURN_IF_ERROR(input()->Pull(ctx, current_, &in));
     if (!in) return Status::OK();
     const std::optional<uint64_t> from = StepStart(current_, spec_);
     if (!from) continue;
-    const uint64_t start = *from;
     const uint64_t to = spec_.to_bound ? GetSlot(current_, spec_.to_slot).as_node().id : 0;
-    if (min_ == 0 && (!spec_.to_bound || to == start)) ++*rows;
-    if (max_ <= 0 || no_types_match_) continue;
     RelsInSlots(current_, spec_.distinct_from, &used_);
-    path_.clear();
-    depth_ = 0;
-    DYAD_RETURN_IF_ERROR(PushFrame(ctx, start, true));
-    while (depth_ > 0) {
-      Frame& f = frames_[depth_ - 1];
-      const int64_t len = static_cast<int64_t>(path_.size()) + 1;  // of the paths f's entries end
-      if (len >= max_) {
-        if (len >= min_) {
-          used_or_path_ = used_;
-          used_or_path_.insert(used_or_path_.end(), path_.begin(), path_.end());
-          int64_t n = 0;
-          for (const storage::AdjSpan& sp : f.spans) n += CountSpan(sp, f.node, both, spec_.to_bound, to, used_or_path_);
-          *rows += n;
-          DYAD_RETURN_IF_ERROR(ctx.Tick(n));
-        }
-        --depth_;
-        if (!path_.empty()) path_.pop_back();
-        continue;
-      }
-      storage::AdjEntry e;
-      if (!NextEntry(f, &e)) {
-        --depth_;
-        if (!path_.empty()) path_.pop_back();
-        continue;
-      }
-      const uint64_t id = e.edge;
-      auto same = [&](const RelRef& p) { return p.id == id; };
-      if (std::any_of(path_.begin(), path_.end(), same) || std::any_of(used_.begin(), used_.end(), same)) continue;
-      path_.push_back(ToRel(e));
-      DYAD_RETURN_IF_ERROR(PushFrame(ctx, e.nbr, true));  // len < max_: it has a next length
-      DYAD_RETURN_IF_ERROR(ctx.Tick());
-      if (len >= min_ && (!spec_.to_bound || to == e.nbr)) ++*rows;
-    }
+    DYAD_RETURN_IF_ERROR(CountFrom(ctx, *from, to, rows));
   }
+}
+
+Status VarExpandOp::CountFrom(ExecContext& ctx, uint64_t start, uint64_t to, int64_t* rows) {
+  // NextPath's depth-first search, except that the paths of the last
+  // length are counted per frame (CountSpan) instead of one by one: the
+  // search never opens a frame for them.
+  const bool both = spec_.dir == Direction::kBoth;
+  if (min_ == 0 && (!spec_.to_bound || to == start)) ++*rows;
+  if (max_ <= 0 || no_types_match_) return Status::OK();
+  path_.clear();
+  depth_ = 0;
+  DYAD_RETURN_IF_ERROR(PushFrame(ctx, start, true));
+  while (depth_ > 0) {
+    Frame& f = frames_[depth_ - 1];
+    const int64_t len = static_cast<int64_t>(path_.size()) + 1;  // of the paths f's entries end
+    if (len >= max_) {
+      if (len >= min_) {
+        used_or_path_ = used_;
+        used_or_path_.insert(used_or_path_.end(), path_.begin(), path_.end());
+        int64_t n = 0;
+        for (const storage::AdjSpan& sp : f.spans) n += CountSpan(sp, f.node, both, spec_.to_bound, to, used_or_path_);
+        *rows += n;
+        DYAD_RETURN_IF_ERROR(ctx.Tick(n));
+      }
+      --depth_;
+      if (!path_.empty()) path_.pop_back();
+      continue;
+    }
+    storage::AdjEntry e;
+    if (!NextEntry(f, &e)) {
+      --depth_;
+      if (!path_.empty()) path_.pop_back();
+      continue;
+    }
+    const uint64_t id = e.edge;
+    auto same = [&](const RelRef& p) { return p.id == id; };
+    if (std::any_of(path_.begin(), path_.end(), same) || std::any_of(used_.begin(), used_.end(), same)) continue;
+    path_.push_back(ToRel(e));
+    DYAD_RETURN_IF_ERROR(PushFrame(ctx, e.nbr, true));  // len < max_: it has a next length
+    DYAD_RETURN_IF_ERROR(ctx.Tick());
+    if (len >= min_ && (!spec_.to_bound || to == e.nbr)) ++*rows;
+  }
+  return Status::OK();
 }
 
 std::string VarExpandOp::Describe() const {

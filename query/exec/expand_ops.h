@@ -12,6 +12,8 @@
 
 namespace dyad::query {
 
+class IndexSeekOp;
+
 // What a relationship step matches: direction (relative to the traversal),
 // the allowed types (empty = any), and which slots it binds.
 struct StepSpec {
@@ -67,10 +69,15 @@ class VarExpandOp : public Operator {
   // Advances the depth-first search to the next path to produce (pulling
   // input rows as needed): path_ holds it, *end its last node.
   Status NextPath(ExecContext& ctx, bool* has, uint64_t* end);
+  // Counts the paths from start (ending at to when spec_.to_bound), adding
+  // them to *rows; used_ holds the relationships they must not reuse.
+  Status CountFrom(ExecContext& ctx, uint64_t start, uint64_t to, int64_t* rows);
   // Opens the next depth's frame at node (with its adjacency when expand).
   Status PushFrame(ExecContext& ctx, uint64_t node, bool expand);
   StepSpec spec_;
   int64_t min_, max_;
+  // The input when it is an index seek: CountRows may take its nodes directly.
+  IndexSeekOp* seek_ = nullptr;
   std::vector<uint32_t> type_ids_;
   bool no_types_match_ = false;
   Row current_;

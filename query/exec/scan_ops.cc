@@ -74,6 +74,7 @@ IndexSeekOp::IndexSeekOp(std::unique_ptr<Operator> input, int slot, std::string 
                          std::string key, CExprPtr value, bool value_is_list)
     : slot_(slot), variable_(std::move(variable)), label_(std::move(label)), key_(std::move(key)),
       value_(std::move(value)), value_is_list_(value_is_list) {
+  argument_ = dynamic_cast<ArgumentOp*>(input.get());
   children.push_back(std::move(input));
 }
 
@@ -147,6 +148,14 @@ Status IndexSeekOp::Next(ExecContext& ctx, Row& row, bool* has) {
   SetSlot(row, slot_, Value(NodeRef{hits_[next_++]}));
   *has = true;
   return Status::OK();
+}
+
+Status IndexSeekOp::SeekNodes(ExecContext& ctx, const std::vector<uint64_t>** nodes) {
+  current_.clear();  // the empty row the Argument would emit
+  DYAD_RETURN_IF_ERROR(StartRow(ctx));
+  next_ = hits_.size();  // consumed: a Next after this pulls the input again
+  *nodes = &hits_;
+  return ctx.Tick(static_cast<int64_t>(hits_.size()));
 }
 
 std::string IndexSeekOp::Describe() const {

@@ -17,6 +17,8 @@ class ArgumentOp : public Operator {
  public:
   // Sets the row to emit (nullptr: an empty row).
   void set_row(const Row* row) { row_ = row; }
+  // True when it emits an empty row (no outer row was set).
+  bool emits_empty_row() const { return row_ == nullptr; }
   Status Open(ExecContext& ctx) override;
   Status Next(ExecContext& ctx, Row& row, bool* has) override;
   std::string Describe() const override { return "Argument"; }
@@ -51,6 +53,15 @@ class IndexSeekOp : public Operator {
   Status Open(ExecContext& ctx) override;
   Status Next(ExecContext& ctx, Row& row, bool* has) override;
   std::string Describe() const override;
+  // True when its only input row is the plan's empty one (its input is an
+  // Argument without an outer row): then SeekNodes may replace pulling.
+  bool SeeksFromEmptyRow() const { return argument_ && argument_->emits_empty_row(); }
+  // For a consumer that needs only the nodes (a count over the seek), when
+  // SeeksFromEmptyRow: the nodes found, sorted and unique, with no row built
+  // (valid until the next call; they count against the row budget as rows).
+  Status SeekNodes(ExecContext& ctx, const std::vector<uint64_t>** nodes);
+  // The slot the seek binds.
+  int slot() const { return slot_; }
 
  private:
   Status StartRow(ExecContext& ctx);
@@ -58,6 +69,7 @@ class IndexSeekOp : public Operator {
   std::string variable_, label_, key_;
   CExprPtr value_;
   bool value_is_list_;
+  ArgumentOp* argument_ = nullptr;  // the input, when it is an Argument
   Row current_;
   std::vector<uint64_t> hits_;
   std::vector<uint64_t> candidates_;  // of one value, before the check

@@ -58,6 +58,30 @@ TEST(Cli, LoadStatsGetCheckOnATempDatabase) {
   EXPECT_NE(check.out.find("ok: no problems found"), std::string::npos);
 }
 
+// `serve --preload` reads the graph into memory before it listens, and one
+// that does not fit --cache-entries stops at start with an error naming it.
+TEST(Cli, ServePreloadsAndRefusesAGraphTooLargeForTheView) {
+  TempDir dir;
+  std::ofstream(dir.sub("g.jsonl")) << R"({"key": "a", "labels": ["N"], "properties": {}}
+{"key": "b", "labels": ["N"], "properties": {}}
+{"type": "R", "from": "a", "to": "b", "properties": {}}
+)";
+  ASSERT_EQ(RunDyad(dir, "--db db load g.jsonl").code, 0);
+  // `env timeout ... dyad ...`: the server runs for 3 s, then stops on SIGINT
+  // (its own exit status is kept: 0 when it stopped cleanly).
+  auto served = RunDyad(dir, "--db db serve --port 0 --preload", "timeout --preserve-status -s INT 3");
+  EXPECT_EQ(served.code, 0) << served.err;
+  EXPECT_NE(served.out.find("dyad serve: preloaded 2 node records, 2 keys and 2 adjacency entries in "),
+            std::string::npos) << served.out;
+  EXPECT_NE(served.out.find("dyad serve: listening on http://127.0.0.1:"), std::string::npos) << served.out;
+  auto small = RunDyad(dir, "--db db serve --port 0 --preload --cache-entries 3");
+  EXPECT_EQ(small.code, 1);
+  EXPECT_NE(small.err.find("error: preload: the graph does not fit the in-memory view"), std::string::npos)
+      << small.err;
+  EXPECT_NE(small.err.find("raise --cache-entries"), std::string::npos) << small.err;
+  EXPECT_EQ(small.out.find("listening"), std::string::npos) << small.out;
+}
+
 TEST(Cli, FailedLoadExitsOneAndChangesNothing) {
   TempDir dir;
   std::ofstream(dir.sub("a.csv")) << ":ID,:LABEL\na,L\n";
