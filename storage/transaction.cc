@@ -254,8 +254,6 @@ std::unique_ptr<Cursor> Transaction::IndexSeek(uint32_t label, uint32_t key, con
 
 Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value, std::vector<uint64_t>* out,
                                 bool* exact) {
-  // Reused across transactions on this thread: a warm lookup allocates nothing.
-  thread_local std::string cached;
   if (exact) *exact = false;
   AdjEpoch* epoch = Epoch();
   if (epoch && label == kGlobalLabel && key == key_prop_id_ && value.is_string()) {
@@ -269,6 +267,8 @@ Status Transaction::IndexLookup(uint32_t label, uint32_t key, const Value& value
       }
     }
   }
+  // Reused across transactions on this thread: a warm lookup allocates nothing.
+  thread_local std::string cached;
   if (epoch && !SeekCacheKey(label, key, value, &cached)) epoch = nullptr;  // not indexable
   if (epoch) {
     if (const std::vector<uint64_t>* hit = epoch->FindSeek(cached)) {

@@ -10,12 +10,8 @@ namespace dyad::query {
 
 using storage::Direction;
 
-void ResolveTypes(storage::Transaction* txn, const std::vector<std::string>& names, std::vector<uint32_t>* ids,
-                  bool* none) {
-  // Every name was found by an earlier run of this plan: a name's id never
-  // changes, so there is nothing to look up again. (A missing name may
-  // exist by now: those are looked up each time.)
-  if (!names.empty() && ids->size() == names.size()) return;
+void LookUpTypes(storage::Transaction* txn, const std::vector<std::string>& names, std::vector<uint32_t>* ids,
+                 bool* none) {
   ids->clear();
   for (const auto& n : names)
     if (auto id = txn->TypeId(n)) ids->push_back(*id);

@@ -100,10 +100,19 @@ class VarExpandOp : public Operator {
   bool emit_zero_ = false;
 };
 
-// Resolves type names to ids; *none is true when a named type does not exist
-// at all and no other type was named (then nothing can match).
-void ResolveTypes(storage::Transaction* txn, const std::vector<std::string>& names, std::vector<uint32_t>* ids,
-                  bool* none);
+// Looks type names up as ids into *ids; *none is true when a named type
+// does not exist at all and no other type was named (nothing can match).
+void LookUpTypes(storage::Transaction* txn, const std::vector<std::string>& names, std::vector<uint32_t>* ids,
+                 bool* none);
+// LookUpTypes, unless an earlier run of the plan found every name: a name's
+// id never changes, so there is nothing to look up again (a missing name
+// may exist by now: those are looked up each time). Inline: every run of
+// an expansion passes here.
+inline void ResolveTypes(storage::Transaction* txn, const std::vector<std::string>& names,
+                         std::vector<uint32_t>* ids, bool* none) {
+  if (!names.empty() && ids->size() == names.size()) return;
+  LookUpTypes(txn, names, ids, none);
+}
 
 // The adjacency runs of node for a step, one per direction and type (all
 // types when types is empty) that has entries, into *out.

@@ -1,5 +1,6 @@
 // Evaluation of compiled expressions with Cypher's null semantics.
 #include <cmath>
+#include <cstring>
 #include <regex>
 
 #include "query/exec/operator.h"
@@ -286,13 +287,30 @@ Status EvaluatePredicate(const CExpr& e, Row& row, ExecContext& ctx, bool* out) 
   return Status::OK();
 }
 
+namespace {
+
+// The value of parameter name, or null. A few parameters (the usual case)
+// are scanned, lengths before bytes: cheaper than the tree's two full
+// string comparisons per level.
+const Value* FindParam(const Map& params, const std::string& name) {
+  if (params.size() <= 4) {
+    for (const auto& [key, value] : params)
+      if (key.size() == name.size() && std::memcmp(key.data(), name.data(), name.size()) == 0) return &value;
+    return nullptr;
+  }
+  auto it = params.find(name);
+  return it == params.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
 Status EvaluateRef(const CExpr& e, Row& row, ExecContext& ctx, Value* scratch, const Value** out) {
   switch (e.kind) {
     case CKind::kConst: *out = &e.constant; return Status::OK();
     case CKind::kParam: {
-      auto it = ctx.params().find(e.name);
-      if (it == ctx.params().end()) break;  // Evaluate reports it
-      *out = &it->second;
+      const Value* p = FindParam(ctx.params(), e.name);
+      if (!p) break;  // Evaluate reports it
+      *out = p;
       return Status::OK();
     }
     case CKind::kSlot: *out = &GetSlot(row, e.slot); return Status::OK();
@@ -306,10 +324,10 @@ Status Evaluate(const CExpr& e, Row& row, ExecContext& ctx, Value* out) {
   switch (e.kind) {
     case CKind::kConst: *out = e.constant; return Status::OK();
     case CKind::kParam: {
-      auto it = ctx.params().find(e.name);
-      if (it == ctx.params().end())
+      const Value* p = FindParam(ctx.params(), e.name);
+      if (!p)
         return Status(Status::Code::kParameterMissing, "expected parameter $" + e.name).WithPosition(e.pos.line, e.pos.column);
-      *out = it->second;
+      *out = *p;
       return Status::OK();
     }
     case CKind::kSlot: *out = GetSlot(row, e.slot); return Status::OK();
