@@ -282,6 +282,8 @@ class AdjCache {
   void Reset(uint64_t floor);
   // Entries held by the current epoch (for tests and the benchmark).
   size_t entries();
+  // False when the bound is 0: no epochs at all.
+  bool enabled() const { return max_entries_ > 0; }
 
  private:
   const size_t max_entries_;

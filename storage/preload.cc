@@ -133,8 +133,13 @@ Status LoadKeys(Cursor* c, uint32_t key, AdjEpoch* epoch, StopCheck* stop, Prelo
 
 Status Preload(Transaction* reader, const std::function<bool()>& stop, PreloadStats* stats) {
   *stats = PreloadStats();
-  AdjEpoch* epoch = reader->writable() ? nullptr : reader->SharedEpoch();
-  if (!epoch) return Status::InvalidArgument("preload needs a read-only transaction on a store that keeps an in-memory view (--cache-entries 0 turns it off)");
+  if (reader->writable()) return Status::InvalidArgument("preload needs a read-only transaction");
+  if (!reader->store()->adj_cache().enabled())
+    return Status::InvalidArgument("preload needs a store that keeps an in-memory view (--cache-entries 0 turns it off)");
+  // No epoch for a snapshot older than the view: a commit came in between,
+  // and its own view is the one to preload (GraphStore's preloader does).
+  AdjEpoch* epoch = reader->SharedEpoch();
+  if (!epoch) return Status(Status::Code::kTimeout, "preload: a commit came first; its view is preloaded next");
   const uint32_t key = reader->store()->key_id();
   if (epoch->adjacency_complete() && (!key || epoch->SeekComplete(kGlobalLabel, key))) {
     stats->charged = epoch->entries();  // preloaded already: nothing to read

@@ -24,9 +24,11 @@ struct PreloadStats {
 
 // Fills reader's epoch from reader's snapshot. stop (may be empty) is
 // polled as it goes: when it returns true the preload ends early with
-// kTimeout (what it read stays, and is correct). ResourceLimit when the
-// epoch's bound (StoreOptions::adj_cache_entries) is too small to hold it
-// all; InvalidArgument for a writer or a store without the cache.
+// kTimeout (what it read stays, and is correct), as it does when reader's
+// snapshot is already older than the view (a commit came in between).
+// ResourceLimit when the epoch's bound (StoreOptions::adj_cache_entries) is
+// too small to hold it all; InvalidArgument for a writer or a store without
+// the cache.
 Status Preload(Transaction* reader, const std::function<bool()>& stop, PreloadStats* stats);
 
 }  // namespace dyad::storage

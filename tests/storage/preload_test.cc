@@ -199,6 +199,23 @@ TEST_F(PreloadTest, OnlyReadersOfACachedStorePreload) {
   EXPECT_EQ(Preload(r.get(), nullptr, &stats).code(), Status::Code::kInvalidArgument);
 }
 
+// A reader whose snapshot a commit has passed gets no view to fill: it is
+// told so as a stop (the preloader then fills the commit's view), not as a
+// store without a view.
+TEST_F(PreloadTest, AReaderOlderThanTheViewIsToldACommitCameFirst) {
+  auto old = store_->BeginRead();
+  {
+    auto w = store_->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->CreateNode({"N"}, {{"key", Value("later")}}).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  PreloadStats stats;
+  Status s = Preload(old.get(), nullptr, &stats);
+  EXPECT_EQ(s.code(), Status::Code::kTimeout) << s.ToString();
+  EXPECT_NE(s.message().find("a commit came first"), std::string::npos) << s.message();
+}
+
 TEST_F(PreloadTest, AStopEndsItEarly) {
   PreloadStats stats;
   auto r = store_->BeginRead();
