@@ -103,7 +103,7 @@ bool ParseArgs(int argc, char** argv, Args* a) {
     else if (k == "--timeout") a->timeout_s = std::stoll(v);
     else if (k == "--queries") a->only = v;
     else if (k == "--adj-cache-entries") a->adj_cache_entries = std::stoll(v);
-    else if (k == "--preload") a->preload = v == "1";
+    else if (k == "--preload" && (v == "0" || v == "1")) a->preload = v == "1";
     else return false;
   }
   return !a->workload.empty() && !a->dataset.empty() && !a->starts.empty() &&

@@ -71,7 +71,6 @@ Status GraphStore::Init(const std::string& path, const StoreOptions& options) {
   path_ = path;
   options_ = options;
   adj_cache_ = std::make_unique<AdjCache>(options.adj_cache_entries);
-  last_stats_ = std::make_unique<PreloadStats>();
   std::error_code ec;
   bool exists = std::filesystem::exists(std::filesystem::path(path) / "CURRENT", ec);
   if (!exists && (!options.create_if_missing || options.read_only))
@@ -211,7 +210,7 @@ Status GraphStore::PreloadOnce(PreloadStats* stats) {
   Status s = storage::Preload(reader.get(), [this] { return closing_.load() || preload_wanted_.load(); }, stats);
   std::lock_guard lock(preload_mu_);
   last_preload_ = s;
-  *last_stats_ = *stats;
+  last_stats_ = *stats;
   return s;
 }
 
@@ -242,7 +241,7 @@ void GraphStore::PreloadLoop() {
 
 Status GraphStore::LastPreload(PreloadStats* stats) const {
   std::lock_guard lock(preload_mu_);
-  *stats = *last_stats_;
+  *stats = last_stats_;
   return last_preload_;
 }
 

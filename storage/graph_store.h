@@ -27,7 +27,15 @@ class WriteBatch;
 namespace dyad::storage {
 
 class Transaction;
-struct PreloadStats;
+
+// What a preload (storage/preload.h) put in memory.
+struct PreloadStats {
+  uint64_t lists = 0;    // adjacency lists (nodes with relationships)
+  uint64_t entries = 0;  // adjacency entries (two per relationship)
+  uint64_t records = 0;  // node records
+  uint64_t keys = 0;     // values of the `key` index
+  size_t charged = 0;    // the epoch's size afterwards, in cache entries
+};
 
 // How to open a store.
 struct StoreOptions {
@@ -154,7 +162,7 @@ class GraphStore {
   std::atomic<bool> preload_wanted_{false};  // a commit made the view stale
   std::atomic<bool> closing_{false};
   Status last_preload_;  // under preload_mu_
-  std::unique_ptr<PreloadStats> last_stats_;  // under preload_mu_
+  PreloadStats last_stats_;  // under preload_mu_
 };
 
 // Encodes a u64 as 8 big-endian bytes (meta values).

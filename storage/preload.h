@@ -13,15 +13,6 @@
 
 namespace dyad::storage {
 
-// What a preload put in memory.
-struct PreloadStats {
-  uint64_t lists = 0;    // adjacency lists (nodes with relationships)
-  uint64_t entries = 0;  // adjacency entries (two per relationship)
-  uint64_t records = 0;  // node records
-  uint64_t keys = 0;     // values of the `key` index
-  size_t charged = 0;    // the epoch's size afterwards, in cache entries
-};
-
 // Fills reader's epoch from reader's snapshot. stop (may be empty) is
 // polled as it goes: when it returns true the preload ends early with
 // kTimeout (what it read stays, and is correct), as it does when reader's

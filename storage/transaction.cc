@@ -1,7 +1,6 @@
 #include "storage/transaction.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include <rocksdb/db.h>
 #include <rocksdb/utilities/write_batch_with_index.h>

@@ -1,10 +1,10 @@
 #include "query/exec/expand_ops.h"
 
-#include "query/exec/scan_ops.h"
-
 #include <algorithm>
 #include <limits>
 #include <span>
+
+#include "query/exec/scan_ops.h"
 
 namespace dyad::query {
 

@@ -1,6 +1,5 @@
 // Evaluation of compiled expressions with Cypher's null semantics.
 #include <cmath>
-#include <cstring>
 #include <regex>
 
 #include "query/exec/operator.h"
@@ -290,12 +289,12 @@ Status EvaluatePredicate(const CExpr& e, Row& row, ExecContext& ctx, bool* out) 
 namespace {
 
 // The value of parameter name, or null. A few parameters (the usual case)
-// are scanned, lengths before bytes: cheaper than the tree's two full
-// string comparisons per level.
+// are scanned for equality (lengths first): cheaper than the tree's two
+// ordering comparisons per level.
 const Value* FindParam(const Map& params, const std::string& name) {
   if (params.size() <= 4) {
     for (const auto& [key, value] : params)
-      if (key.size() == name.size() && std::memcmp(key.data(), name.data(), name.size()) == 0) return &value;
+      if (key == name) return &value;
     return nullptr;
   }
   auto it = params.find(name);
